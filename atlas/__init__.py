@@ -1,0 +1,7 @@
+"""The Foundation Model Atlas catalog library.
+
+It loads the YAML under ``data/`` into one validated, cross-referenced and
+immutable :class:`~atlas.load.Catalog`, renders it into Markdown for the site,
+and writes the public export. It imports nothing from MkDocs: ``macros.py`` is
+the only adapter between this package and the site build.
+"""

@@ -1,0 +1,174 @@
+"""The public export: api/catalog.json and CSV files, written from the Catalog.
+
+This is a contract (DESIGN.md section 4): other people's scripts read it. Keys
+may be added; the documented ones stay. Counts are plain integers.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from . import schema as S
+from .load import Catalog, ResultRecord
+from .render.pages import PAGE_DIRS, setting_label
+
+
+def entity_url(kind: str, entity_id: str, directory_urls: bool = True) -> str:
+    base = f"{PAGE_DIRS[kind]}/{entity_id}"
+    return f"{base}/" if directory_urls else f"{base}.html"
+
+
+def _citations(obj: Any) -> dict[str, dict]:
+    return {name: c.model_dump(exclude_none=True) for name in type(obj.cite).model_fields if (c := getattr(obj.cite, name)) is not None}
+
+
+def _family(c: Catalog, f: S.Family, du: bool) -> dict:
+    paper = c.sources.get(f.paper) if f.paper else None
+    return {
+        "id": f.id,
+        "name": f.name,
+        "url": entity_url("family", f.id, du),
+        "organization": ", ".join(c.organizations[o].name for o in f.organizations),
+        "organizations": list(f.organizations),
+        "arxiv_id": paper.arxiv if paper else None,
+        "paper": f.paper,
+        "release_date": f.release_date,
+        "architecture": f.architecture,
+        "mixture_of_experts": f.mixture_of_experts,
+        "license": f.license,
+        "code_license": f.code_license,
+        "access": f.access,
+        "objective": f.objective,
+        "tokenizer": f.tokenizer,
+        "languages": list(f.languages),
+        "code": f.code,
+        "weights": f.weights,
+        "aliases": list(f.aliases),
+        "training_data": list(f.training_data),
+        "derived_from": list(f.derived_from),
+        "variants": [v.id for v in f.variants],
+        "summary": f.summary.model_dump(),
+        "checked": f.checked,
+        "citations": _citations(f),
+    }
+
+
+def _model(c: Catalog, f: S.Family, v: S.Variant) -> dict:
+    return {
+        "id": v.id,
+        "family": f.id,
+        "name": v.name,
+        "aliases": list(v.aliases),
+        "parameters": v.parameters,
+        "active_parameters": v.active_parameters,
+        "training_tokens": v.training_tokens,
+        "context_length": v.context_length,
+        "layers": v.layers,
+        "d_model": v.d_model,
+        "attention_heads": v.attention_heads,
+        "release_date": v.release_date or f.release_date,
+        "note": v.note,
+        "citations": _citations(v),
+        "also_reported": [a.model_dump(exclude_none=True) for a in v.also_reported],
+    }
+
+
+def _dataset(c: Catalog, d: S.Dataset, du: bool) -> dict:
+    out = d.model_dump(exclude={"cite", "summary", "also_reported"})
+    out["url"] = entity_url("dataset", d.id, du)
+    out["used_by"] = list(c.dataset_users.get(d.id, ()))
+    out["summary"] = d.summary.model_dump()
+    out["citations"] = _citations(d)
+    out["also_reported"] = [a.model_dump(exclude_none=True) for a in d.also_reported]
+    return _ordered(out, ("id", "name", "url", "kind"))
+
+
+def _benchmark(c: Catalog, b: S.Benchmark, du: bool) -> dict:
+    out = b.model_dump(exclude={"cite", "summary", "also_reported"})
+    out["url"] = entity_url("benchmark", b.id, du)
+    out["metric"] = b.metrics[0].id
+    out["parts"] = list(c.benchmark_parts.get(b.id, ()))
+    out["summary"] = b.summary.model_dump()
+    out["citations"] = _citations(b)
+    return _ordered(out, ("id", "name", "url", "aliases", "metric"))
+
+
+def _method(m: S.Method, du: bool) -> dict:
+    out = m.model_dump()
+    out["url"] = entity_url("method", m.id, du)
+    return _ordered(out, ("id", "name", "url"))
+
+
+def _ordered(d: dict, first: tuple[str, ...]) -> dict:
+    return {**{k: d[k] for k in first}, **{k: v for k, v in d.items() if k not in first}}
+
+
+def _result(c: Catalog, rec: ResultRecord) -> dict:
+    r, src = rec.result, c.sources[rec.source]
+    return {
+        "model": r.model,
+        "family": c.variant_family[r.model],
+        "benchmark": r.benchmark,
+        "shots": r.shots,
+        "setting": setting_label(rec),
+        "cot": r.cot,
+        "split": r.split,
+        "subset": r.subset,
+        "protocol": r.protocol,
+        "metric": r.metric,
+        "value": r.value,
+        "note": r.note,
+        "estimate": r.estimate,
+        "source": {"id": src.id, "title": src.title, "url": src.url, "locator": r.locator},
+    }
+
+
+def catalog_dict(c: Catalog, directory_urls: bool = True) -> dict:
+    return {
+        "schema_version": S.SCHEMA_VERSION,
+        "families": [_family(c, f, directory_urls) for f in c.families.values()],
+        "models": [_model(c, f, v) for f in c.families.values() for v in f.variants],
+        "datasets": [_dataset(c, d, directory_urls) for d in c.datasets.values()],
+        "benchmarks": [_benchmark(c, b, directory_urls) for b in c.benchmarks.values()],
+        "methods": [_method(m, directory_urls) for m in c.methods.values()],
+        "results": [_result(c, rec) for rec in c.results],
+        "sources": [s.model_dump(exclude_none=True) for s in c.sources.values()],
+        "organizations": [o.model_dump(exclude_none=True) for o in c.organizations.values()],
+    }
+
+
+MODEL_COLUMNS = ("id", "family", "name", "parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model", "attention_heads", "release_date")
+RESULT_COLUMNS = ("model", "family", "benchmark", "shots", "setting", "cot", "split", "subset", "protocol", "metric", "value", "source_id", "source_title", "source_url", "locator")
+
+
+def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in columns})
+    return buf.getvalue()
+
+
+def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
+    """File name -> content of every export file."""
+    data = catalog_dict(c, directory_urls)
+    results = [{**r, "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
+    return {
+        "catalog.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        "models.csv": _csv(MODEL_COLUMNS, data["models"]),
+        "results.csv": _csv(RESULT_COLUMNS, results),
+    }
+
+
+def write_exports(c: Catalog, out_dir: Path, directory_urls: bool = True) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, content in export_files(c, directory_urls).items():
+        path = out_dir / name
+        path.write_text(content, encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,30 @@
+"""Renderers: Catalog -> Markdown. ``MACROS`` is what pages can call."""
+from __future__ import annotations
+
+from . import pages
+
+#: Every function a page may call, by name. Each takes a ``pages.Ctx`` first.
+MACROS = {
+    name: getattr(pages, name)
+    for name in (
+        "family_facts",
+        "variants_table",
+        "training_data",
+        "family_results",
+        "summary",
+        "checked_note",
+        "sources_list",
+        "dataset_facts",
+        "dataset_users",
+        "benchmark_facts",
+        "leaderboard",
+        "method_facts",
+        "reported_figures",
+        "models_index",
+        "datasets_index",
+        "benchmarks_index",
+        "methods_index",
+        "catalog_stats",
+        "download_link",
+    )
+}

@@ -1,0 +1,89 @@
+"""Citations: how a source is named in a table, and the sources list of a page."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from .. import schema as S
+from ..load import Catalog
+from .md import esc, url
+
+
+def anchor(source_id: str) -> str:
+    return f"src-{source_id}"
+
+
+def label(src: S.Source) -> str:
+    """Short name of a source for tables: 'Touvron et al. 2023' or the title."""
+    if src.short:
+        return src.short
+    if src.authors and src.kind in ("paper", "technical-report"):
+        first = src.authors.split(",")[0].strip()
+        surname = first.split()[-1] if first.split() else first
+        more = "," in src.authors or " et al" in src.authors or " and " in src.authors
+        return f"{surname}{' et al.' if more else ''} {src.year}"
+    return src.title
+
+
+def cite_md(catalog: Catalog, source_id: str, locator: str | None = None, *, estimate: str | None = None, note: str | None = None) -> str:
+    """``[Touvron et al. 2023](#src-touvron2023llama), Table 2``; estimates say so."""
+    src = catalog.sources[source_id]
+    out = f"[{esc(label(src))}](#{anchor(source_id)})"
+    if locator:
+        out += f", {esc(locator)}"
+    if estimate:
+        out += f' <span class="atlas-estimate" title="{esc(estimate)}">(estimate: {esc(estimate)})</span>'
+    if note:
+        out += f' <span class="atlas-note">({esc(note)})</span>'
+    return out
+
+
+def citation_md(catalog: Catalog, c: S.Citation | None) -> str:
+    if c is None:
+        return ""
+    return cite_md(catalog, c.source, c.locator, estimate=c.estimate, note=c.note)
+
+
+def cited_sources(obj: Any) -> list[tuple[str, str]]:
+    """(source id, locator) pairs an entity cites, in the order they appear."""
+    out: list[tuple[str, str]] = []
+    if getattr(obj, "paper", None):
+        out.append((obj.paper, ""))
+    cite = getattr(obj, "cite", None)
+    if cite is not None:
+        for name in type(cite).model_fields:
+            c = getattr(cite, name)
+            if c is not None:
+                out.append((c.source, c.locator))
+    for alt in getattr(obj, "also_reported", []):
+        out.append((alt.source, alt.locator))
+    for rep in getattr(obj, "reported", []):
+        out.append((rep.source, rep.locator))
+    return out
+
+
+def sources_block(catalog: Catalog, pairs: Iterable[tuple[str, str]]) -> str:
+    """The numbered list of documents a page cites, each with the places cited."""
+    order: dict[str, list[str]] = {}
+    for source_id, locator in pairs:
+        places = order.setdefault(source_id, [])
+        if locator and locator not in places:
+            places.append(locator)
+    if not order:
+        return "\n*This page cites no sources.*\n"
+    items = []
+    for source_id, places in order.items():
+        src = catalog.sources[source_id]
+        parts = [f'<a href="{esc(url(src.url))}">{esc(src.title)}</a>']
+        if src.authors:
+            parts.append(esc(src.authors))
+        meta = [esc(src.kind.replace("-", " ")), str(src.year)]
+        if src.venue:
+            meta.insert(1, esc(src.venue))
+        if src.arxiv:
+            meta.append(f"arXiv:{esc(src.arxiv)}")
+        parts.append(", ".join(meta))
+        text = ". ".join(parts) + "."
+        if places:
+            text += f' <span class="atlas-cited-for">Cited for: {esc("; ".join(places))}.</span>'
+        items.append(f'<li id="{anchor(source_id)}">{text}</li>')
+    return '\n<ol class="atlas-sources">\n' + "\n".join(items) + "\n</ol>\n"

@@ -1,0 +1,99 @@
+"""Markdown building blocks: escaping, links, tables, number formats.
+
+Everything that comes from data/ goes through :func:`esc` (for Markdown/HTML
+text) or :func:`url` (for link targets) before it reaches a page. Escaping
+uses numeric character references, which Markdown leaves alone and browsers
+show as the original character: a value can never open a tag, a link, an
+emphasis, a table cell or a template expression.
+"""
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from typing import Iterable, Sequence
+from urllib.parse import quote
+
+# Characters that mean something to HTML, to Markdown (inline and tables) or to
+# Jinja. Each becomes a numeric character reference.
+_SPECIAL = "&<>\"'|\\`*_[]{}#!~^=$"
+_TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+
+
+def esc(value: object) -> str:
+    """Escape a value for Markdown or HTML text, on one line."""
+    text = "" if value is None else str(value)
+    text = " ".join(text.split())  # newlines and runs of spaces would break tables
+    return text.translate(_TABLE)
+
+
+def esc_block(value: object) -> str:
+    """Escape a multi-line value into HTML paragraphs (blank lines separate them)."""
+    text = "" if value is None else str(value)
+    paras = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return "".join(f"<p>{esc(p)}</p>" for p in paras)
+
+
+def url(value: str) -> str:
+    """A validated http(s) URL, made safe inside a Markdown link or an HTML attribute."""
+    if not re.match(r"^https?://", value):
+        raise ValueError(f"refusing a non-http(s) URL: {value!r}")
+    return quote(value, safe="/:?#&=%+,;@~.-_!*$")
+
+
+def page_link(label: str, target: str, page: str) -> str:
+    """A Markdown link from page ``page`` (e.g. ``models/llama.md``) to ``target``.
+
+    MkDocs resolves and validates links between Markdown files, and rewrites
+    them for either URL style, so the built site stays correct whether it is
+    served or opened from disk.
+    """
+    rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return f"[{esc(label)}]({rel})"
+
+
+def ext_link(label: str, href: str) -> str:
+    return f"[{esc(label)}]({url(href)})"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+    """A Markdown table. Cells must already be escaped Markdown."""
+    rows = list(rows)
+    align = ["---:" if i in numeric else ":---" for i in range(len(headers))]
+    out = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    for row in rows:
+        if len(row) != len(headers):
+            raise ValueError(f"row has {len(row)} cells, table has {len(headers)} columns")
+        out.append("| " + " | ".join(c if c else " " for c in row) + " |")
+    return "\n" + "\n".join(out) + "\n"
+
+
+def fmt_number(value: float) -> str:
+    """A reported number as printed: 63.4, 25, 0.5."""
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+        return f"{int(value):,}"
+    return f"{value:g}" if abs(value) >= 1e-4 else f"{value:.3g}"
+
+
+_SUFFIXES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
+
+
+def fmt_count(value: int | None) -> str:
+    """65200000000 -> '65.2B' (5 significant digits at most; the exact count is in the tooltip)."""
+    if value is None:
+        return ""
+    for size, suffix in _SUFFIXES:
+        if value >= size:
+            scaled = value / size
+            digits = max(0, 4 - int(math.floor(math.log10(scaled))))
+            text = f"{scaled:.{digits}f}".rstrip("0").rstrip(".")
+            return f"{text}{suffix}"
+    return f"{value:,}"
+
+
+def fmt_count_html(value: int | None, unit: str = "") -> str:
+    """A short count with the exact number as a tooltip."""
+    if value is None:
+        return ""
+    exact = f"{value:,}" + (f" {unit}" if unit else "")
+    return f'<span title="{esc(exact)}">{esc(fmt_count(value))}</span>'

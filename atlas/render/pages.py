@@ -1,0 +1,515 @@
+"""Page sections, rendered from the Catalog: pure functions returning Markdown.
+
+Each function takes a :class:`Ctx` (the catalog and the source path of the page
+being rendered, so that links are relative to it) and ids, and returns a
+string. None of them reads files or knows about MkDocs.
+"""
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .. import schema as S
+from ..load import Catalog, ResultRecord
+from .cite import citation_md, cite_md, cited_sources, sources_block
+from .md import esc, esc_block, ext_link, fmt_count, fmt_count_html, fmt_number, page_link, table
+
+#: Where the page of each kind of entity lives, under docs/.
+PAGE_DIRS = {"family": "models", "dataset": "datasets", "benchmark": "benchmarks", "method": "methods"}
+UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
+
+
+@dataclass(frozen=True)
+class Ctx:
+    catalog: Catalog
+    page: str = "index.md"  # source path of the page being rendered, relative to docs/
+    url: str = ""  # URL of that page from the site root ("models/llama/" or "models/llama.html")
+
+    def link(self, kind: str, entity_id: str, label: str | None = None) -> str:
+        entity = self.entity(kind, entity_id)
+        return page_link(label or entity.name, f"{PAGE_DIRS[kind]}/{entity_id}.md", self.page)
+
+    def entity(self, kind: str, entity_id: str) -> Any:
+        store = {"family": self.catalog.families, "dataset": self.catalog.datasets, "benchmark": self.catalog.benchmarks, "method": self.catalog.methods}[kind]
+        if entity_id not in store:
+            raise KeyError(f'no {kind} with id "{entity_id}" in the catalog (page {self.page})')
+        return store[entity_id]
+
+
+def page_path(kind: str, entity_id: str) -> str:
+    return f"{PAGE_DIRS[kind]}/{entity_id}.md"
+
+
+# ---------------------------------------------------------------------------
+# Shared pieces
+# ---------------------------------------------------------------------------
+
+
+def _org_names(ctx: Ctx, ids: list[str]) -> str:
+    out = []
+    for oid in ids:
+        org = ctx.catalog.organizations[oid]
+        out.append(ext_link(org.name, org.url) if org.url else esc(org.name))
+    return ", ".join(out)
+
+
+def _source_link(ctx: Ctx, source_id: str | None) -> str:
+    if not source_id:
+        return ""
+    src = ctx.catalog.sources[source_id]
+    return ext_link(src.title, src.url)
+
+
+def _facts_table(rows: list[tuple[str, str]]) -> str:
+    return table(["Fact", "Value"], [(esc(k), v) for k, v in rows if v])
+
+
+def _field_cite(ctx: Ctx, obj: Any, field: str) -> str:
+    """A superscript citation for a field whose source differs from the default."""
+    c = getattr(obj.cite, field, None)
+    return f" <sup>{citation_md(ctx.catalog, c)}</sup>" if c is not None else ""
+
+
+def _with_alternatives(ctx: Ctx, obj: Any, field: str, main: str, fmt: Callable[[Any], str]) -> str:
+    """The main value, then every value another source reports, each with its source."""
+    if not main:
+        return UNKNOWN
+    alts = [a for a in getattr(obj, "also_reported", []) if a.field == field]
+    if not alts:
+        return main + _field_cite(ctx, obj, field)
+    cite = getattr(obj.cite, field, None) or obj.cite.default
+    parts = [f"{main} ({citation_md(ctx.catalog, cite)})"]
+    for a in alts:
+        value = fmt(int(a.value) if float(a.value).is_integer() else a.value)
+        if a.unit:
+            value += f" {esc(a.unit)}"
+        parts.append(f"{value} ({cite_md(ctx.catalog, a.source, a.locator, note=a.note)})")
+    return '<span class="atlas-disputed">' + " · ".join(parts) + "</span>"
+
+
+def _list(values: list[str]) -> str:
+    return ", ".join(esc(v) for v in values)
+
+
+def summary(ctx: Ctx, kind: str, entity_id: str) -> str:
+    """The English and Chinese summaries of an entity."""
+    s = ctx.entity(kind, entity_id).summary
+    return (
+        f'\n<div class="atlas-summary" lang="en">{esc_block(s.en)}</div>\n\n'
+        f'<div class="atlas-summary" lang="zh-Hans"><p class="atlas-summary-label">中文</p>{esc_block(s.zh)}</div>\n'
+    )
+
+
+def checked_note(ctx: Ctx, kind: str, entity_id: str) -> str:
+    entity = ctx.entity(kind, entity_id)
+    return f'\n<p class="atlas-checked">Facts last checked against their sources on {esc(entity.checked)}.</p>\n'
+
+
+# ---------------------------------------------------------------------------
+# Model families
+# ---------------------------------------------------------------------------
+
+
+def family_facts(ctx: Ctx, family_id: str) -> str:
+    f: S.Family = ctx.entity("family", family_id)
+    cat = ctx.catalog
+    arch = esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else "")
+    children = cat.family_children.get(family_id, ())
+    rows = [
+        ("Organization", _org_names(ctx, f.organizations)),
+        ("Released", esc(f.release_date) + _field_cite(ctx, f, "release_date")),
+        ("Paper", _source_link(ctx, f.paper)),
+        ("Code", ext_link(f.code, f.code) if f.code else ""),
+        ("Weights", ext_link(f.weights, f.weights) if f.weights else ""),
+        ("License of the weights", (esc(f.license) + _field_cite(ctx, f, "license")) if f.license else UNKNOWN),
+        ("License of the code", (esc(f.code_license) + _field_cite(ctx, f, "code_license")) if f.code_license else ""),
+        ("Access", esc(f.access) + _field_cite(ctx, f, "access")),
+        ("Architecture", arch + _field_cite(ctx, f, "architecture")),
+        ("Training objective", (esc(f.objective) + _field_cite(ctx, f, "objective")) if f.objective else ""),
+        ("Tokenizer", (esc(f.tokenizer) + _field_cite(ctx, f, "tokenizer")) if f.tokenizer else ""),
+        ("Languages", (_list(f.languages) + _field_cite(ctx, f, "languages")) if f.languages else ""),
+        ("Derived from", ", ".join(ctx.link("family", p) for p in f.derived_from)),
+        ("Models derived from it", ", ".join(ctx.link("family", c) for c in children)),
+        ("Also known as", _list(f.aliases)),
+        ("Source of these facts", citation_md(cat, f.cite.default)),
+        ("Facts last checked", esc(f.checked)),
+    ]
+    return _facts_table(rows)
+
+
+def variants_table(ctx: Ctx, family_id: str) -> str:
+    f: S.Family = ctx.entity("family", family_id)
+    moe = any(v.active_parameters for v in f.variants)
+    headers = ["Variant", "Parameters"] + (["Active parameters"] if moe else []) + ["Training tokens", "Context length", "Layers", "d_model", "Attention heads", "Source"]
+    rows = []
+    for v in f.variants:
+        def cell(field: str, unit: str = "", count: bool = True) -> str:
+            value = getattr(v, field)
+            if value is None:
+                return UNKNOWN
+            main = fmt_count_html(value, unit) if count else esc(f"{value:,}")
+            return _with_alternatives(ctx, v, field, main, (lambda x: esc(fmt_count(int(x)))) if count else (lambda x: esc(f"{x:,}")))
+
+        name = esc(v.name) + (f' <span class="atlas-note">({esc(v.note)})</span>' if v.note else "")
+        row = [name, cell("parameters", "parameters")]
+        if moe:
+            row.append(cell("active_parameters", "parameters"))
+        row += [cell("training_tokens", "tokens"), cell("context_length", count=False), cell("layers", count=False), cell("d_model", count=False), cell("attention_heads", count=False), citation_md(ctx.catalog, v.cite.default)]
+        rows.append(row)
+    return table(headers, rows, numeric=range(1, len(headers) - 1))
+
+
+def _dataset_size(d: S.Dataset) -> str:
+    parts = []
+    if d.tokens:
+        parts.append(fmt_count_html(d.tokens, "tokens") + " tokens")
+    if d.documents:
+        parts.append(fmt_count_html(d.documents, "documents") + " documents")
+    if d.examples:
+        parts.append(fmt_count_html(d.examples, "examples") + " examples")
+    if d.disk_size:
+        parts.append(esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}"))
+    return "; ".join(parts) or UNKNOWN
+
+
+def training_data(ctx: Ctx, family_id: str) -> str:
+    f: S.Family = ctx.entity("family", family_id)
+    if not f.training_data:
+        return "\n*The cited sources do not name the training data.*\n"
+    rows = []
+    for did in f.training_data:
+        d = ctx.catalog.datasets[did]
+        rows.append([ctx.link("dataset", did), esc(d.kind), _dataset_size(d), _list(d.languages)])
+    cite = f.cite.training_data or f.cite.default
+    return table(["Dataset", "Kind", "Size (whole dataset)", "Languages"], rows) + f"\nSource of this list: {citation_md(ctx.catalog, cite)}.\n"
+
+
+def setting_label(rec: ResultRecord) -> str:
+    r = rec.result
+    parts = [f"{r.shots}-shot" if r.shots is not None else "shots n/a"]
+    if r.cot:
+        parts.append("chain-of-thought")
+    if r.split:
+        parts.append(f"{r.split} split")
+    if r.subset:
+        parts.append(r.subset)
+    return ", ".join(parts)
+
+
+def _result_value(ctx: Ctx, rec: ResultRecord) -> str:
+    r = rec.result
+    unit = _metric(ctx, rec).unit or ""
+    text = esc(fmt_number(r.value) + ("" if unit in ("", "%") else f" {unit}"))
+    if r.estimate:
+        text += f' <span class="atlas-estimate" title="{esc(r.estimate)}">(estimate)</span>'
+    return text
+
+
+def _metric(ctx: Ctx, rec: ResultRecord) -> S.Metric:
+    bm = ctx.catalog.benchmarks[rec.result.benchmark]
+    return next(m for m in bm.metrics if m.id == rec.result.metric)
+
+
+def _result_source(ctx: Ctx, rec: ResultRecord) -> str:
+    r = rec.result
+    extra = "; ".join(x for x in (r.protocol, r.note, f"estimate: {r.estimate}" if r.estimate else None) if x)
+    return cite_md(ctx.catalog, rec.source, r.locator, note=extra or None)
+
+
+def family_results(ctx: Ctx, family_id: str) -> str:
+    f: S.Family = ctx.entity("family", family_id)
+    recs = ctx.catalog.family_results(family_id)
+    if not recs:
+        return "\n*No benchmark results for this family are in the atlas yet.*\n"
+    order = {v.id: i for i, v in enumerate(f.variants)}
+    bench_name = {b: ctx.catalog.benchmarks[b].name for b in ctx.catalog.benchmarks}
+    recs = sorted(recs, key=lambda rec: (bench_name[rec.result.benchmark].lower(), rec.result.metric, _setting_sort(rec), order[rec.result.model], rec.source))
+    rows = []
+    for rec in recs:
+        r = rec.result
+        m = _metric(ctx, rec)
+        rows.append([
+            ctx.link("benchmark", r.benchmark),
+            esc(ctx.catalog.variants[r.model].name),
+            esc(setting_label(rec)),
+            esc(m.name + (f" ({m.unit})" if m.unit else "")),
+            _result_value(ctx, rec),
+            _result_source(ctx, rec),
+        ])
+    return table(["Benchmark", "Variant", "Setting", "Metric", "Value", "Source"], rows, numeric=(4,))
+
+
+def _setting_sort(rec: ResultRecord) -> tuple:
+    r = rec.result
+    return (r.shots is None, r.shots or 0, r.cot, r.split or "", r.subset or "")
+
+
+def family_sources(ctx: Ctx, family_id: str) -> list[tuple[str, str]]:
+    f: S.Family = ctx.entity("family", family_id)
+    pairs = cited_sources(f)
+    for v in f.variants:
+        pairs += cited_sources(v)
+    pairs += [(rec.source, rec.result.locator) for rec in ctx.catalog.family_results(family_id)]
+    return pairs
+
+
+# ---------------------------------------------------------------------------
+# Datasets
+# ---------------------------------------------------------------------------
+
+
+def dataset_facts(ctx: Ctx, dataset_id: str) -> str:
+    d: S.Dataset = ctx.entity("dataset", dataset_id)
+
+    def count(field: str, unit: str) -> str:
+        value = getattr(d, field)
+        if value is None:
+            return ""
+        return _with_alternatives(ctx, d, field, fmt_count_html(value, unit), lambda x: esc(fmt_count(int(x))))
+
+    disk = ""
+    if d.disk_size:
+        disk = _with_alternatives(ctx, d, "disk_size", esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}"), lambda x: esc(fmt_number(x)))
+    rows = [
+        ("Kind", esc(d.kind)),
+        ("Tokens", count("tokens", "tokens")),
+        ("Documents", count("documents", "documents")),
+        ("Examples", count("examples", "examples")),
+        ("Size on disk", disk),
+        ("Languages", (_list(d.languages) + _field_cite(ctx, d, "languages")) if d.languages else ""),
+        ("License", (esc(d.license) + _field_cite(ctx, d, "license")) if d.license else UNKNOWN),
+        ("Created by", (_org_names(ctx, d.creators) + _field_cite(ctx, d, "creators")) if d.creators else ""),
+        ("Released", (esc(d.release_date) + _field_cite(ctx, d, "release_date")) if d.release_date else ""),
+        ("Paper", _source_link(ctx, d.paper)),
+        ("Homepage", ext_link(d.homepage, d.homepage) if d.homepage else ""),
+        ("Built from", ", ".join(ctx.link("dataset", p) for p in d.derived_from)),
+        ("Also known as", _list(d.aliases)),
+        ("Source of these facts", citation_md(ctx.catalog, d.cite.default)),
+        ("Facts last checked", esc(d.checked)),
+    ]
+    return _facts_table(rows)
+
+
+def dataset_users(ctx: Ctx, dataset_id: str) -> str:
+    ctx.entity("dataset", dataset_id)
+    users = ctx.catalog.dataset_users.get(dataset_id, ())
+    if not users:
+        return "\n*No model family in the atlas names this dataset as training data yet.*\n"
+    rows = []
+    for fid in sorted(users, key=lambda x: ctx.catalog.families[x].name.lower()):
+        f = ctx.catalog.families[fid]
+        rows.append([ctx.link("family", fid), _org_names(ctx, f.organizations), esc(f.release_date)])
+    return table(["Model family", "Organization", "Released"], rows)
+
+
+# ---------------------------------------------------------------------------
+# Benchmarks
+# ---------------------------------------------------------------------------
+
+
+def benchmark_facts(ctx: Ctx, benchmark_id: str) -> str:
+    b: S.Benchmark = ctx.entity("benchmark", benchmark_id)
+    cat = ctx.catalog
+    first_unit = b.metrics[0].unit or ""
+    splits = "; ".join(f"{esc(s.name)}: {esc(f'{s.examples:,}')}" for s in b.splits)
+    metrics = "; ".join(esc(f"{m.name} ({'higher' if m.higher_is_better else 'lower'} is better)") for m in b.metrics)
+    humans = "; ".join(esc(f"{h.label}: {fmt_number(h.value)}{first_unit if first_unit == '%' else ''}") for h in b.human_baselines)
+    parts = cat.benchmark_parts.get(benchmark_id, ())
+    rows = [
+        ("Full name", esc(b.full_name) if b.full_name else ""),
+        ("Part of", ctx.link("benchmark", b.part_of) if b.part_of else ""),
+        ("Parts", ", ".join(ctx.link("benchmark", p) for p in parts)),
+        ("What it measures", esc(b.measures)),
+        ("Format", esc(b.task_format) + _field_cite(ctx, b, "task_format")),
+        ("Tasks or subjects", (esc(f"{b.tasks:,}") + _field_cite(ctx, b, "tasks")) if b.tasks else ""),
+        ("Examples per split", (splits + _field_cite(ctx, b, "splits")) if splits else ""),
+        ("Metrics", metrics + _field_cite(ctx, b, "metrics")),
+        ("Random-chance baseline", (esc(fmt_number(b.random_baseline) + (first_unit if first_unit == "%" else "")) + _field_cite(ctx, b, "random_baseline")) if b.random_baseline is not None else ""),
+        ("Human baselines", (humans + _field_cite(ctx, b, "human_baselines")) if humans else ""),
+        ("Languages", (_list(b.languages) + _field_cite(ctx, b, "languages")) if b.languages else ""),
+        ("Released", (esc(b.release_date) + _field_cite(ctx, b, "release_date")) if b.release_date else ""),
+        ("Paper", _source_link(ctx, b.paper)),
+        ("Homepage", ext_link(b.homepage, b.homepage) if b.homepage else ""),
+        ("Also known as", _list(b.aliases)),
+        ("Source of these facts", citation_md(cat, b.cite.default)),
+        ("Facts last checked", esc(b.checked)),
+    ]
+    return _facts_table(rows)
+
+
+def leaderboard_groups(catalog: Catalog, benchmark_id: str) -> list[tuple[tuple, list[ResultRecord]]]:
+    """Results of a benchmark grouped by setting, each group ranked best first.
+
+    A group holds only results with the same shots, chain-of-thought, split,
+    subset and metric: results of different settings are never ranked together.
+    """
+    bench = catalog.benchmarks[benchmark_id]
+    better = {m.id: m.higher_is_better for m in bench.metrics}
+    groups: dict[tuple, list[ResultRecord]] = defaultdict(list)
+    for rec in catalog.results_by_benchmark.get(benchmark_id, ()):
+        groups[rec.setting].append(rec)
+    metric_order = {m.id: i for i, m in enumerate(bench.metrics)}
+    out = []
+    for setting in sorted(groups, key=lambda s: (metric_order[s[4]], s[0] is None, s[0] or 0, s[1], s[2], s[3])):
+        sign = -1 if better[setting[4]] else 1
+        ranked = sorted(groups[setting], key=lambda rec: (sign * rec.result.value, catalog.variants[rec.result.model].name.lower(), rec.source))
+        out.append((setting, ranked))
+    return out
+
+
+def leaderboard(ctx: Ctx, benchmark_id: str) -> str:
+    b: S.Benchmark = ctx.entity("benchmark", benchmark_id)
+    groups = leaderboard_groups(ctx.catalog, benchmark_id)
+    if not groups:
+        return "\n*No results on this benchmark are in the atlas yet.*\n"
+    out = []
+    for setting, recs in groups:
+        m = _metric(ctx, recs[0])
+        title = f"{setting_label(recs[0])} · {m.name}" + (f" ({m.unit})" if m.unit else "")
+        direction = "higher is better" if m.higher_is_better else "lower is better"
+        rows = []
+        rank = 0
+        previous = None
+        for i, rec in enumerate(recs, start=1):
+            if rec.result.value != previous:
+                rank, previous = i, rec.result.value
+            fam_id = ctx.catalog.variant_family[rec.result.model]
+            rows.append([
+                str(rank),
+                esc(ctx.catalog.variants[rec.result.model].name),
+                ctx.link("family", fam_id),
+                _result_value(ctx, rec),
+                _result_source(ctx, rec),
+            ])
+        out.append(f"\n### {esc(title)}\n\n*{len(recs)} result{'s' if len(recs) != 1 else ''}, {direction}. Only results with this exact setting are ranked together.*\n")
+        out.append(table(["Rank", "Model", "Family", "Value", "Source"], rows, numeric=(0, 3)))
+    return "\n".join(out)
+
+
+def benchmark_sources(ctx: Ctx, benchmark_id: str) -> list[tuple[str, str]]:
+    b = ctx.entity("benchmark", benchmark_id)
+    return cited_sources(b) + [(rec.source, rec.result.locator) for rec in ctx.catalog.results_by_benchmark.get(benchmark_id, ())]
+
+
+# ---------------------------------------------------------------------------
+# Methods and guides
+# ---------------------------------------------------------------------------
+
+
+def method_facts(ctx: Ctx, method_id: str) -> str:
+    m: S.Method = ctx.entity("method", method_id)
+    rows = [
+        ("Full name", esc(m.full_name) if m.full_name else ""),
+        ("Kind", esc(m.kind)),
+        ("Paper", _source_link(ctx, m.paper)),
+        ("Code", ext_link(m.code, m.code) if m.code else ""),
+        ("Related", ", ".join(ctx.link("method", r) for r in m.related)),
+        ("Also known as", _list(m.aliases)),
+        ("Facts last checked", esc(m.checked)),
+    ]
+    return _facts_table(rows)
+
+
+def reported_figures(ctx: Ctx, method_id: str) -> str:
+    m: S.Method = ctx.entity("method", method_id)
+    if not m.reported:
+        return "\n*No figures recorded yet.*\n"
+    rows = [[esc(r.label), esc(fmt_number(r.value) + (f" {r.unit}" if r.unit else "")), cite_md(ctx.catalog, r.source, r.locator, note=r.note)] for r in m.reported]
+    return table(["Figure", "Value", "Source"], rows, numeric=(1,))
+
+
+# ---------------------------------------------------------------------------
+# Sources of a page
+# ---------------------------------------------------------------------------
+
+
+def sources_list(ctx: Ctx, kind: str, entity_id: str) -> str:
+    """Every document the page of this entity cites, with the places cited."""
+    if kind == "family":
+        pairs = family_sources(ctx, entity_id)
+    elif kind == "benchmark":
+        pairs = benchmark_sources(ctx, entity_id)
+    elif kind in ("dataset", "method"):
+        pairs = cited_sources(ctx.entity(kind, entity_id))
+    else:
+        raise ValueError(f'unknown kind "{kind}"; use family, dataset, benchmark or method')
+    return sources_block(ctx.catalog, pairs)
+
+
+# ---------------------------------------------------------------------------
+# Index pages
+# ---------------------------------------------------------------------------
+
+
+def _by_name(store: Any) -> list:
+    return sorted(store.values(), key=lambda e: e.name.lower())
+
+
+def models_index(ctx: Ctx) -> str:
+    rows = []
+    for f in _by_name(ctx.catalog.families):
+        sizes = [v.parameters for v in f.variants if v.parameters]
+        size = ""
+        if sizes:
+            lo, hi = min(sizes), max(sizes)
+            size = fmt_count_html(hi, "parameters") if lo == hi else f"{fmt_count_html(lo, 'parameters')} – {fmt_count_html(hi, 'parameters')}"
+        rows.append([
+            ctx.link("family", f.id),
+            _org_names(ctx, f.organizations),
+            esc(f.release_date),
+            esc(f.architecture) + (" (MoE)" if f.mixture_of_experts else ""),
+            esc(f.access),
+            size or UNKNOWN,
+            str(len(f.variants)),
+            str(len(ctx.catalog.family_results(f.id))),
+        ])
+    return table(["Family", "Organization", "Released", "Architecture", "Access", "Parameters", "Variants", "Results"], rows, numeric=(5, 6, 7))
+
+
+def datasets_index(ctx: Ctx) -> str:
+    rows = []
+    for d in _by_name(ctx.catalog.datasets):
+        rows.append([ctx.link("dataset", d.id), esc(d.kind), _dataset_size(d), _list(d.languages), esc(d.license) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
+    return table(["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"], rows, numeric=(5,))
+
+
+def benchmarks_index(ctx: Ctx) -> str:
+    rows = []
+    for b in _by_name(ctx.catalog.benchmarks):
+        rows.append([
+            ctx.link("benchmark", b.id),
+            esc(b.task_format),
+            ", ".join(esc(m.name) for m in b.metrics),
+            esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
+            ctx.link("benchmark", b.part_of) if b.part_of else "",
+            str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
+        ])
+    return table(["Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results"], rows, numeric=(3, 5))
+
+
+def methods_index(ctx: Ctx) -> str:
+    rows = [[ctx.link("method", m.id), esc(m.kind), esc(m.full_name or ""), _source_link(ctx, m.paper)] for m in _by_name(ctx.catalog.methods)]
+    return table(["Method or guide", "Kind", "Full name", "Paper"], rows)
+
+
+DOWNLOADS = ("catalog.json", "models.csv", "results.csv")
+
+
+def download_link(ctx: Ctx, name: str) -> str:
+    """A link to a file of the public export (written after the pages, so MkDocs cannot link it)."""
+    if name not in DOWNLOADS:
+        raise KeyError(f'no download named "{name}"; the downloads are {", ".join(DOWNLOADS)}')
+    base = ctx.url if ctx.url.endswith("/") else posixpath.dirname(ctx.url)
+    href = posixpath.relpath(f"api/{name}", base.rstrip("/") or ".")
+    return f'<a href="{esc(href)}" download><code>api/{esc(name)}</code></a>'
+
+
+def catalog_stats(ctx: Ctx) -> str:
+    c = ctx.catalog
+    return (
+        f"{len(c.families)} model families with {len(c.variants)} variants, {len(c.datasets)} datasets, "
+        f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods and guides, and {len(c.results)} results "
+        f"from {len(c.sources)} cited documents"
+    )

@@ -1,0 +1,390 @@
+"""The data contract of the atlas: the one definition of every data file.
+
+The loader validates with these models, and the JSON Schema files that editors
+use (``python -m atlas schema``) are generated from them, so the two cannot
+drift apart. Field descriptions here become the hover text in editors.
+
+Conventions:
+
+* every model forbids unknown keys and is strict (``"65B"`` is not an integer);
+* counts are plain positive integers (``65200000000``, not ``"65.2B"``);
+* dates are text, ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, real and not in the future;
+* URLs are http(s) only;
+* every sourced fact is covered by a citation: ``cite.<field>`` or ``cite.default``.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+from typing import Annotated, Literal, Optional
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
+
+SCHEMA_VERSION = 1
+
+ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
+DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
+FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+ARXIV_PATTERN = r"^\d{4}\.\d{4,5}$"
+
+#: Human wording for the patterns above, used in error messages.
+PATTERN_HELP = {
+    ID_PATTERN: "an id uses lowercase letters and digits, with single '-' or '.' between them (e.g. llama-65b)",
+    DATE_PATTERN: 'a date is written "YYYY-MM-DD", "YYYY-MM" or "YYYY"',
+    FULL_DATE_PATTERN: 'this date is written "YYYY-MM-DD"',
+    URL_PATTERN: "a URL starts with https:// or http:// and has no spaces",
+    ARXIV_PATTERN: 'an arXiv id looks like "2302.13971" (no "arXiv:" prefix, no version)',
+}
+
+# Upper bounds that no real value reaches: they catch typos and hostile input.
+MAX_COUNT = 10**16
+MAX_TEXT = 500
+MAX_LONG_TEXT = 4000
+
+_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
+_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff")
+
+
+def today() -> _dt.date:
+    """The build date (a function so that tests can pin it)."""
+    return _dt.date.today()
+
+
+def _check_text(value: str, limit: int, multiline: bool) -> str:
+    if not value.strip():
+        raise PydanticCustomError("atlas_text", "must not be empty")
+    if len(value) > limit:
+        raise PydanticCustomError("atlas_text", "is {length} characters long; the limit is {limit}", {"length": len(value), "limit": limit})
+    for ch in value:
+        if ch in _BIDI_CONTROLS:
+            raise PydanticCustomError("atlas_text", "contains an invisible text-direction control character (U+{code}); remove it", {"code": f"{ord(ch):04X}"})
+        if ch in _INVISIBLE:
+            raise PydanticCustomError("atlas_text", "contains an invisible zero-width character (U+{code}); remove it", {"code": f"{ord(ch):04X}"})
+        if unicodedata.category(ch) == "Cc" and not (multiline and ch == "\n"):
+            raise PydanticCustomError("atlas_text", "contains a control character (U+{code}){hint}", {"code": f"{ord(ch):04X}", "hint": "" if multiline else "; this field is a single line"})
+    return value.strip()
+
+
+def _text(value: str) -> str:
+    return _check_text(value, MAX_TEXT, multiline=False)
+
+
+def _long_text(value: str) -> str:
+    return _check_text(value, MAX_LONG_TEXT, multiline=True)
+
+
+def _date(value: str) -> str:
+    parts = [int(p) for p in value.split("-")]
+    try:
+        start = _dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise PydanticCustomError("atlas_date", '"{value}" is not a date that exists', {"value": value}) from None
+    if start > today():
+        raise PydanticCustomError("atlas_date", '"{value}" lies in the future', {"value": value})
+    if start.year < 1900:
+        raise PydanticCustomError("atlas_date", '"{value}" is before 1900', {"value": value})
+    return value
+
+
+def _finite(value: float) -> float:
+    if math.isnan(value) or math.isinf(value):
+        raise PydanticCustomError("atlas_number", "must be a finite number, got {value}", {"value": str(value)})
+    return value
+
+
+def _zh(value: str) -> str:
+    if not re.search(r"[\u3400-\u9fff]", value):
+        raise PydanticCustomError("atlas_text", "the Chinese summary contains no Chinese characters")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, Field(max_length=MAX_TEXT * 2), AfterValidator(_text)]
+LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT * 2), AfterValidator(_long_text)]
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000), AfterValidator(_text)]
+PartialDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(_date)]
+FullDate = Annotated[str, Field(pattern=FULL_DATE_PATTERN), AfterValidator(_date)]
+Count = Annotated[int, Field(gt=0, le=MAX_COUNT)]
+Number = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, types are not coerced, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, regex_engine="python-re")
+
+
+class Citation(Strict):
+    """Where a fact comes from: a document of ``data/sources.yaml`` and the place in it."""
+
+    source: Id = Field(description="id of a document in data/sources.yaml")
+    locator: Text = Field(description='the place in the document: "Table 2", "Section 4.1", "model card, Model details"')
+    note: Optional[Text] = Field(None, description="anything a reader should know about this value")
+    estimate: Optional[Text] = Field(None, description="set only for an estimate: how it was made")
+
+
+def _cite_model(name: str, fields: tuple[str, ...]) -> type[Strict]:
+    """A ``cite:`` mapping: ``default`` plus one optional citation per sourced field."""
+    spec = {f: (Optional[Citation], Field(None, description=f"source of `{f}` (overrides cite.default)")) for f in ("default", *fields)}
+    return create_model(name, __base__=Strict, __doc__=f"Citations of the facts of a {name[:-4].lower()}.", **spec)
+
+
+class AlsoReported(Strict):
+    """A value another source reports for the same fact (disagreement is data)."""
+
+    field: str = Field(description="the field this value is for, e.g. parameters")
+    value: Number
+    unit: Optional[Text] = None
+    source: Id
+    locator: Text
+    note: Optional[Text] = None
+
+
+class Summary(Strict):
+    en: LongText = Field(description="2-4 sentences in English, in your own words")
+    zh: Annotated[LongText, AfterValidator(_zh)] = Field(description="2-4 sentences in Chinese, in your own words")
+
+
+# ---------------------------------------------------------------------------
+# Sources and organizations
+# ---------------------------------------------------------------------------
+
+
+class Source(Strict):
+    """A document cited by the atlas: paper, report, model card, repository."""
+
+    id: Id
+    kind: Literal["paper", "technical-report", "model-card", "dataset-card", "repository", "blog", "website"]
+    title: Text
+    authors: Optional[Text] = Field(None, description='"First Author, Second Author, et al."')
+    short: Optional[Text] = Field(None, description='label used in tables; default "<first author> et al. <year>" or the title')
+    year: int = Field(ge=1900, le=2100)
+    date: Optional[PartialDate] = None
+    arxiv: Optional[Annotated[str, Field(pattern=ARXIV_PATTERN)]] = None
+    venue: Optional[Text] = None
+    url: Url
+
+
+class Organization(Strict):
+    id: Id
+    name: Text
+    url: Optional[Url] = None
+
+
+# ---------------------------------------------------------------------------
+# Models
+# ---------------------------------------------------------------------------
+
+VARIANT_SOURCED = ("parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model", "attention_heads", "release_date")
+VariantCite = _cite_model("VariantCite", VARIANT_SOURCED)
+
+
+class Variant(Strict):
+    """One model of a family (a size or a tuned version), inside its family's file."""
+
+    id: Id = Field(description="globally unique, e.g. llama-65b")
+    name: Text
+    aliases: list[Text] = []
+    parameters: Optional[Count] = Field(None, description="total parameters; exact where published, else as stated (65.2B -> 65200000000)")
+    active_parameters: Optional[Count] = Field(None, description="parameters active per token (mixture-of-experts only)")
+    training_tokens: Optional[Count] = Field(None, description="tokens seen in pre-training")
+    context_length: Optional[Annotated[int, Field(gt=0, le=100_000_000)]] = Field(None, description="tokens")
+    layers: Optional[Annotated[int, Field(gt=0, le=100_000)]] = None
+    d_model: Optional[Annotated[int, Field(gt=0, le=10_000_000)]] = None
+    attention_heads: Optional[Annotated[int, Field(gt=0, le=100_000)]] = None
+    release_date: Optional[PartialDate] = Field(None, description="only where it differs from the family's")
+    note: Optional[Text] = None
+    cite: VariantCite = Field(default_factory=VariantCite)  # type: ignore[valid-type]
+    also_reported: list[AlsoReported] = []
+
+
+FAMILY_SOURCED = ("release_date", "organizations", "code", "weights", "license", "code_license", "access", "architecture", "objective", "tokenizer", "languages", "training_data", "derived_from", "summary")
+FamilyCite = _cite_model("FamilyCite", FAMILY_SOURCED)
+
+Access = Literal["open-weights", "gated", "api-only", "closed"]
+Architecture = Literal["decoder-only", "encoder-decoder", "prefix-lm", "encoder-only"]
+
+
+class Family(Strict):
+    """A model family: one file ``data/models/<id>.yaml``, one page ``docs/models/<id>.md``."""
+
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    organizations: list[Id] = Field(min_length=1, description="ids from data/organizations.yaml")
+    release_date: PartialDate
+    paper: Optional[Id] = Field(None, description="id of the main paper or report in data/sources.yaml")
+    code: Optional[Url] = None
+    weights: Optional[Url] = None
+    license: Optional[Text] = Field(None, description="license of the weights, as stated by the source")
+    code_license: Optional[Text] = None
+    access: Access
+    architecture: Architecture
+    mixture_of_experts: bool = False
+    objective: Optional[Text] = None
+    tokenizer: Optional[Text] = None
+    languages: list[Text] = []
+    training_data: list[Id] = Field([], description="dataset ids")
+    derived_from: list[Id] = Field([], description="family ids this family was trained from")
+    summary: Summary
+    checked: FullDate = Field(description="when these facts were last checked against their sources")
+    cite: FamilyCite  # type: ignore[valid-type]
+    variants: list[Variant] = Field(min_length=1)
+
+
+# ---------------------------------------------------------------------------
+# Datasets, benchmarks, methods
+# ---------------------------------------------------------------------------
+
+
+class DiskSize(Strict):
+    value: Annotated[float, Field(gt=0, le=1e9, allow_inf_nan=False)]
+    unit: Literal["MB", "GB", "TB", "MiB", "GiB", "TiB"]
+
+
+DATASET_SOURCED = ("tokens", "documents", "examples", "disk_size", "languages", "license", "creators", "release_date", "homepage", "derived_from", "summary")
+DatasetCite = _cite_model("DatasetCite", DATASET_SOURCED)
+
+
+class Dataset(Strict):
+    id: Id
+    name: Text
+    aliases: list[Text] = []
+    kind: Literal["pretraining", "instruction", "dialogue", "preference", "evaluation"]
+    tokens: Optional[Count] = None
+    documents: Optional[Count] = None
+    examples: Optional[Count] = None
+    disk_size: Optional[DiskSize] = None
+    languages: list[Text] = []
+    license: Optional[Text] = None
+    creators: list[Id] = Field([], description="organization ids")
+    release_date: Optional[PartialDate] = None
+    paper: Optional[Id] = None
+    homepage: Optional[Url] = None
+    derived_from: list[Id] = Field([], description="dataset ids")
+    summary: Summary
+    checked: FullDate
+    cite: DatasetCite  # type: ignore[valid-type]
+    also_reported: list[AlsoReported] = []
+
+
+class Metric(Strict):
+    id: Id
+    name: Text
+    higher_is_better: bool
+    unit: Optional[Text] = None
+
+
+class Split(Strict):
+    name: Text
+    examples: Count
+
+
+class HumanBaseline(Strict):
+    label: Text
+    value: Number
+
+
+BENCHMARK_SOURCED = ("tasks", "splits", "random_baseline", "human_baselines", "task_format", "languages", "metrics", "release_date", "homepage", "summary")
+BenchmarkCite = _cite_model("BenchmarkCite", BENCHMARK_SOURCED)
+
+
+class Benchmark(Strict):
+    id: Id
+    name: Text
+    full_name: Optional[Text] = None
+    aliases: list[Text] = []
+    part_of: Optional[Id] = Field(None, description="benchmark id this is a part of")
+    paper: Optional[Id] = None
+    homepage: Optional[Url] = None
+    task_format: Text
+    measures: Text
+    languages: list[Text] = []
+    release_date: Optional[PartialDate] = None
+    tasks: Optional[Count] = None
+    splits: list[Split] = []
+    metrics: list[Metric] = Field(min_length=1)
+    random_baseline: Optional[Number] = Field(None, description="in the unit of the first metric")
+    human_baselines: list[HumanBaseline] = []
+    summary: Summary
+    checked: FullDate
+    cite: BenchmarkCite  # type: ignore[valid-type]
+    also_reported: list[AlsoReported] = []
+
+
+class Reported(Strict):
+    """A figure a source reports about a method, with its own citation."""
+
+    label: Text
+    value: Number
+    unit: Optional[Text] = None
+    source: Id
+    locator: Text
+    note: Optional[Text] = None
+
+
+class Method(Strict):
+    id: Id
+    name: Text
+    full_name: Optional[Text] = None
+    aliases: list[Text] = []
+    kind: Literal["method", "guide"]
+    paper: Optional[Id] = None
+    code: Optional[Url] = None
+    summary: Summary
+    checked: FullDate
+    reported: list[Reported] = []
+    related: list[Id] = Field([], description="method ids")
+
+
+# ---------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------
+
+
+class Result(Strict):
+    """One reported score. The setting (shots, cot, split, subset, metric) decides which ranking it joins."""
+
+    model: Id = Field(description="variant id")
+    benchmark: Id
+    shots: Optional[Annotated[int, Field(ge=0, le=10_000)]] = Field(description="number of in-context examples; null when not applicable")
+    metric: Id = Field(description="a metric id of the benchmark")
+    value: Number
+    locator: Text = Field(description="table or figure of the source")
+    cot: bool = Field(False, description="chain-of-thought prompting")
+    split: Optional[Text] = None
+    subset: Optional[Text] = Field(None, description='which part was averaged, e.g. "62 tasks"')
+    protocol: Optional[Text] = Field(None, description="harness or prompt format")
+    note: Optional[Text] = None
+    estimate: Optional[Text] = Field(None, description="set only for an estimate (e.g. read off a figure): how it was made")
+
+
+class ResultsFile(Strict):
+    """``data/results/<source-id>.yaml``: every result one document reports."""
+
+    source: Id = Field(description="id of the reporting document; equals the file name")
+    results: list[Result] = Field(min_length=1)
+
+
+#: Which model validates which data file, by folder (or file) under data/.
+FILE_MODELS: dict[str, type[Strict]] = {
+    "models": Family,
+    "datasets": Dataset,
+    "benchmarks": Benchmark,
+    "methods": Method,
+    "results": ResultsFile,
+}
+LIST_FILES: dict[str, type[Strict]] = {
+    "sources.yaml": Source,
+    "organizations.yaml": Organization,
+}
+SOURCED_FIELDS: dict[type, tuple[str, ...]] = {
+    Family: FAMILY_SOURCED,
+    Variant: VARIANT_SOURCED,
+    Dataset: DATASET_SOURCED,
+    Benchmark: BENCHMARK_SOURCED,
+}

@@ -1,0 +1,115 @@
+"""Line-aware YAML reading.
+
+PyYAML turns a document into plain Python values and forgets where each value
+came from; it also keeps the last of two duplicate keys without a word. This
+module composes the node tree first, so that it can (1) record the line of every
+key and item, (2) refuse duplicate keys, and then (3) construct the values from
+the same nodes, parsing each file once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+
+try:  # libyaml is several times faster; fall back to pure Python where it is missing
+    _Base = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Safe loader that leaves dates as text: the schema checks them, with a clear message."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in _Base.yaml_implicit_resolvers.items()
+    }
+
+
+@dataclass
+class Located:
+    """The data of one file and the line (1-based) of every path in it."""
+
+    data: Any
+    lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, path: tuple) -> int:
+        """The line of the longest prefix of ``path`` that we know (1 if none)."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+def _walk(node: yaml.Node, path: tuple, lines: dict, dups: list) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            line = key_node.start_mark.line + 1
+            if key is None:
+                continue  # complex keys are rejected later by the schema
+            if key in seen:
+                dups.append((path + (key,), line, seen[key]))
+                continue
+            seen[key] = line
+            lines[path + (key,)] = line
+            _walk(value_node, path + (key,), lines, dups)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + 1
+            _walk(item, path + (index,), lines, dups)
+
+
+def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataError]]:
+    """Parse one YAML file. Returns the located data, or None and the errors."""
+    from .errors import format_path
+
+    if isinstance(text, bytes):
+        if text.startswith(b"\xef\xbb\xbf"):
+            return None, [DataError(file, 1, "", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = text[: exc.start].count(b"\n") + 1
+            return None, [DataError(file, line, "", f"the file is not valid UTF-8 (byte 0x{text[exc.start]:02x} at offset {exc.start})")]
+    if text.startswith("\ufeff"):
+        return None, [DataError(file, 1, "", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
+    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        return None, [DataError(file, 1, "", "the file is empty")]
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [DataError(file, 1, "", "the file is empty")]
+        lines: dict[tuple, int] = {(): node.start_mark.line + 1}
+        dups: list = []
+        _walk(node, (), lines, dups)
+        if dups:
+            return None, [
+                DataError(file, line, format_path(path), f"duplicate key (first defined on line {first}); a key may appear once per mapping")
+                for path, line, first in dups
+            ]
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or "invalid YAML"
+        if "expected a single document" in str(exc):
+            problem = "the file holds more than one YAML document (remove the extra '---')"
+        elif "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):
+            problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
+        return None, [DataError(file, line, "", f"invalid YAML: {problem}")]
+    except (yaml.YAMLError, ValueError) as exc:  # reader errors (control characters, ...)
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        return None, [DataError(file, line, "", "invalid YAML: " + " ".join(str(exc).split()))]
+    finally:
+        loader.dispose()
+    return Located(data, lines), []

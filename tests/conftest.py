@@ -1,0 +1,70 @@
+"""Shared fixtures: the repository root, a copy of a small valid catalog, site builds."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def build_env() -> dict:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on a project folder."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
+        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+    )
+
+
+def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
+    """A complete site project (config, macros, library, static pages) around ``data``.
+
+    Entity pages are written from the standard template, as `python -m atlas pages` would.
+    """
+    from atlas.load import load_catalog
+    from atlas.scaffold import page_path, page_text
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "macros.py"):
+        shutil.copy(ROOT / name, dest / name)
+    shutil.copytree(ROOT / "atlas", dest / "atlas", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data, dest / "data")
+    docs = dest / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for page in ("index.md", "about.md", "models/index.md", "datasets/index.md", "benchmarks/index.md", "methods/index.md"):
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "docs" / page, docs / page)
+    catalog = load_catalog(dest)
+    for kind, store in (("family", catalog.families), ("dataset", catalog.datasets), ("benchmark", catalog.benchmarks), ("method", catalog.methods)):
+        for entity_id, entity in store.items():
+            (dest / page_path(kind, entity_id)).write_text(page_text(kind, entity_id, entity.name), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture
+def valid_copy(tmp_path: Path) -> Path:
+    """A writable copy of the small valid catalog (tests/fixtures/valid)."""
+    dest = tmp_path / "project"
+    shutil.copytree(FIXTURES / "valid", dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
+    return site

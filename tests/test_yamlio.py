@@ -1,0 +1,41 @@
+"""Reading YAML: each kind of unreadable file gives one clear error with its line."""
+import pytest
+
+from atlas.yamlio import read_yaml
+
+
+def errors(text):
+    located, errs = read_yaml(text, "data/x.yaml")
+    assert located is None
+    return [str(e) for e in errs]
+
+
+def test_reads_values_and_lines():
+    located, errs = read_yaml("a: 1\nb:\n  - x: 2\n  - x: 3\n", "f.yaml")
+    assert errs == []
+    assert located.data == {"a": 1, "b": [{"x": 2}, {"x": 3}]}
+    assert located.line_of(("b", 1, "x")) == 4
+    assert located.line_of(("b", 1, "missing")) == 4  # falls back to the closest known parent
+
+
+def test_dates_stay_text():
+    located, _ = read_yaml("d: 2023-02-24\n", "f.yaml")
+    assert located.data == {"d": "2023-02-24"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a: 1\nb: 2\na: 3\n", 'data/x.yaml:3: a: duplicate key (first defined on line 1); a key may appear once per mapping'),
+        ("a:\n  b: 1\n  b: 2\n", 'data/x.yaml:3: a.b: duplicate key (first defined on line 2); a key may appear once per mapping'),
+        ("a: 1\n---\nb: 2\n", "data/x.yaml:2: invalid YAML: the file holds more than one YAML document (remove the extra '---')"),
+        ("a:\n\t- 1\n", "data/x.yaml:2: invalid YAML: a tab character is not allowed for indentation in YAML; indent with spaces"),
+        (b"\xef\xbb\xbfa: 1\n", "data/x.yaml:1: the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"),
+        (b"a: 1\nb: \xff\n", "data/x.yaml:2: the file is not valid UTF-8 (byte 0xff at offset 8)"),
+        ("", "data/x.yaml:1: the file is empty"),
+        ("# only a comment\n\n", "data/x.yaml:1: the file is empty"),
+        ("a: [1, 2\nb: 3\n", "data/x.yaml:2: invalid YAML: did not find expected ',' or ']'"),
+    ],
+)
+def test_unreadable_files(text, expected):
+    assert errors(text) == [expected]
