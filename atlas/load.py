@@ -404,9 +404,11 @@ def load_catalog(root: str | Path) -> Catalog:
             metric_ids = [m.id for m in benchmarks[r.benchmark].metrics]
             if r.metric not in metric_ids:
                 errors.append(DataError(file, loc.line_of(path + ("metric",)), format_path(path + ("metric",)), f'benchmark "{r.benchmark}" has no metric "{r.metric}"; its metrics are {", ".join(metric_ids)}'))
-        key = (rec.source, r.model, r.benchmark, rec.setting, r.protocol)
+        # One document may print two values for the same thing in two places
+        # (abstract and table): both are kept. The same place twice is a mistake.
+        key = (rec.source, r.model, r.benchmark, rec.setting, r.protocol, r.locator)
         if key in seen_results:
-            errors.append(DataError(file, line, format_path(path), f"the same result (model, benchmark, setting) is already given on line {seen_results[key][1]}"))
+            errors.append(DataError(file, line, format_path(path), f"the same result (model, benchmark, setting, locator) is already given on line {seen_results[key][1]}"))
         else:
             seen_results[key] = (file, line)
 

@@ -17,7 +17,7 @@ def check_pages(catalog: Catalog, docs_dir: Path) -> None:
         ids = set(stores[kind])
         pages = {p.stem for p in (docs_dir / folder).glob("*.md") if p.name != "index.md"}
         for missing in sorted(ids - pages):
-            errors.append(DataError(catalog.files.get((data_kind, missing), f"data/{data_kind}/{missing}.yaml"), 1, "id", f"{kind} \"{missing}\" has no page: create docs/{folder}/{missing}.md (python -m atlas new can write it)"))
+            errors.append(DataError(catalog.files.get((data_kind, missing), f"data/{data_kind}/{missing}.yaml"), 1, "id", f"{kind} \"{missing}\" has no page: create docs/{folder}/{missing}.md (`python -m atlas pages` writes the standard one)"))
         for extra in sorted(pages - ids):
             errors.append(DataError(f"docs/{folder}/{extra}.md", 0, "", f"this page names no {kind}: there is no data/{data_kind}/{extra}.yaml"))
     if errors:

@@ -222,7 +222,7 @@ class Family(Strict):
     weights: Optional[Url] = None
     license: Optional[Text] = Field(None, description="license of the weights, as stated by the source")
     code_license: Optional[Text] = None
-    access: Access
+    access: Optional[Access] = Field(None, description="how the weights can be had; leave out when no source says")
     architecture: Architecture
     mixture_of_experts: bool = False
     objective: Optional[Text] = None

@@ -75,6 +75,11 @@ def fmt_number(value: float) -> str:
     return f"{value:g}" if abs(value) >= 1e-4 else f"{value:.3g}"
 
 
+def fmt_score(value: float) -> str:
+    """A score as sources print them: 73.0, 63.4, 30.266 (one decimal at least)."""
+    return f"{value:.1f}" if float(value).is_integer() else f"{value:g}"
+
+
 _SUFFIXES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable
 from .. import schema as S
 from ..load import Catalog, ResultRecord
 from .cite import citation_md, cite_md, cited_sources, sources_block
-from .md import esc, esc_block, ext_link, fmt_count, fmt_count_html, fmt_number, page_link, table
+from .md import esc, esc_block, ext_link, fmt_count, fmt_count_html, fmt_number, fmt_score, page_link, table
 
 #: Where the page of each kind of entity lives, under docs/.
 PAGE_DIRS = {"family": "models", "dataset": "datasets", "benchmark": "benchmarks", "method": "methods"}
@@ -125,7 +125,7 @@ def family_facts(ctx: Ctx, family_id: str) -> str:
         ("Weights", ext_link(f.weights, f.weights) if f.weights else ""),
         ("License of the weights", (esc(f.license) + _field_cite(ctx, f, "license")) if f.license else UNKNOWN),
         ("License of the code", (esc(f.code_license) + _field_cite(ctx, f, "code_license")) if f.code_license else ""),
-        ("Access", esc(f.access) + _field_cite(ctx, f, "access")),
+        ("Access", (esc(f.access) + _field_cite(ctx, f, "access")) if f.access else UNKNOWN),
         ("Architecture", arch + _field_cite(ctx, f, "architecture")),
         ("Training objective", (esc(f.objective) + _field_cite(ctx, f, "objective")) if f.objective else ""),
         ("Tokenizer", (esc(f.tokenizer) + _field_cite(ctx, f, "tokenizer")) if f.tokenizer else ""),
@@ -201,7 +201,7 @@ def setting_label(rec: ResultRecord) -> str:
 def _result_value(ctx: Ctx, rec: ResultRecord) -> str:
     r = rec.result
     unit = _metric(ctx, rec).unit or ""
-    text = esc(fmt_number(r.value) + ("" if unit in ("", "%") else f" {unit}"))
+    text = esc(fmt_score(r.value) + ("" if unit in ("", "%") else f" {unit}"))
     if r.estimate:
         text += f' <span class="atlas-estimate" title="{esc(r.estimate)}">(estimate)</span>'
     return text
@@ -315,7 +315,7 @@ def benchmark_facts(ctx: Ctx, benchmark_id: str) -> str:
     first_unit = b.metrics[0].unit or ""
     splits = "; ".join(f"{esc(s.name)}: {esc(f'{s.examples:,}')}" for s in b.splits)
     metrics = "; ".join(esc(f"{m.name} ({'higher' if m.higher_is_better else 'lower'} is better)") for m in b.metrics)
-    humans = "; ".join(esc(f"{h.label}: {fmt_number(h.value)}{first_unit if first_unit == '%' else ''}") for h in b.human_baselines)
+    humans = "; ".join(esc(f"{h.label}: {fmt_score(h.value)}{first_unit if first_unit == '%' else ''}") for h in b.human_baselines)
     parts = cat.benchmark_parts.get(benchmark_id, ())
     rows = [
         ("Full name", esc(b.full_name) if b.full_name else ""),
@@ -326,7 +326,7 @@ def benchmark_facts(ctx: Ctx, benchmark_id: str) -> str:
         ("Tasks or subjects", (esc(f"{b.tasks:,}") + _field_cite(ctx, b, "tasks")) if b.tasks else ""),
         ("Examples per split", (splits + _field_cite(ctx, b, "splits")) if splits else ""),
         ("Metrics", metrics + _field_cite(ctx, b, "metrics")),
-        ("Random-chance baseline", (esc(fmt_number(b.random_baseline) + (first_unit if first_unit == "%" else "")) + _field_cite(ctx, b, "random_baseline")) if b.random_baseline is not None else ""),
+        ("Random-chance baseline", (esc(fmt_score(b.random_baseline) + (first_unit if first_unit == "%" else "")) + _field_cite(ctx, b, "random_baseline")) if b.random_baseline is not None else ""),
         ("Human baselines", (humans + _field_cite(ctx, b, "human_baselines")) if humans else ""),
         ("Languages", (_list(b.languages) + _field_cite(ctx, b, "languages")) if b.languages else ""),
         ("Released", (esc(b.release_date) + _field_cite(ctx, b, "release_date")) if b.release_date else ""),
@@ -460,7 +460,7 @@ def models_index(ctx: Ctx) -> str:
             _org_names(ctx, f.organizations),
             esc(f.release_date),
             esc(f.architecture) + (" (MoE)" if f.mixture_of_experts else ""),
-            esc(f.access),
+            esc(f.access) if f.access else UNKNOWN,
             size or UNKNOWN,
             str(len(f.variants)),
             str(len(ctx.catalog.family_results(f.id))),

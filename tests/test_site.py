@@ -1,0 +1,160 @@
+"""The real site: built with `mkdocs build --strict`, then its HTML and exports are read."""
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from atlas.export import catalog_dict
+from atlas.load import load_catalog
+from atlas.pages import check_pages
+from atlas.render.md import fmt_count, fmt_score
+
+from conftest import ROOT, make_project, mkdocs_build
+
+
+def text_of(page: Path) -> str:
+    """The visible text of a page's article, entities decoded, whitespace folded."""
+    raw = page.read_text(encoding="utf-8")
+    article = raw[raw.index("<article"): raw.index("</article>")]
+    article = re.sub(r"<[^>]+>", " ", article)
+    return " ".join(html.unescape(article).split())
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(ROOT)
+
+
+def test_every_entity_has_its_page_and_every_page_its_entity(catalog, real_site):
+    check_pages(catalog, ROOT / "docs")  # raises on a missing or orphan page
+    for folder, store in (("models", catalog.families), ("datasets", catalog.datasets), ("benchmarks", catalog.benchmarks), ("methods", catalog.methods)):
+        for entity_id, entity in store.items():
+            page = real_site / folder / entity_id / "index.html"
+            assert page.exists(), page
+            assert entity.name in text_of(page)
+
+
+def test_family_page_shows_variant_sizes_and_sources(catalog, real_site):
+    text = text_of(real_site / "models/llama/index.html")
+    llama = catalog.families["llama"]
+    for v in llama.variants:
+        assert v.name in text
+        assert fmt_count(v.parameters) in text
+    assert "LLaMA: Open and Efficient Foundation Language Models" in text  # the sources list
+    assert "Table 2" in text
+    raw = (real_site / "models/llama/index.html").read_text(encoding="utf-8")
+    assert 'title="65,200,000,000 parameters"' in raw
+
+
+def test_benchmark_leaderboard_shows_results_from_the_data(catalog, real_site):
+    recs = catalog.results_by_benchmark["mmlu"]
+    assert recs, "the seed data must have MMLU results"
+    text = text_of(real_site / "benchmarks/mmlu/index.html")
+    for rec in recs:
+        assert catalog.variants[rec.result.model].name in text
+        assert fmt_score(rec.result.value) in text
+    assert "5-shot · Accuracy" in text
+
+
+def test_chinchilla_mmlu_disagreement_is_visible(real_site):
+    text = text_of(real_site / "benchmarks/mmlu/index.html")
+    assert "67.6" in text and "67.5" in text
+
+
+def test_catalog_json_equals_the_data(catalog, real_site):
+    exported = json.loads((real_site / "api/catalog.json").read_text(encoding="utf-8"))
+    assert exported == catalog_dict(catalog)
+    assert exported["schema_version"] == 1
+    assert {f["id"] for f in exported["families"]} == set(catalog.families)
+    assert len(exported["models"]) == len(catalog.variants)
+    assert len(exported["results"]) == len(catalog.results)
+    llama65 = next(m for m in exported["models"] if m["id"] == "llama-65b")
+    assert llama65["parameters"] == 65200000000 and isinstance(llama65["parameters"], int)
+    fam = next(f for f in exported["families"] if f["id"] == "llama")
+    assert fam["url"] == "models/llama/" and (real_site / fam["url"] / "index.html").exists()
+    for key in ("id", "name", "url", "organization", "arxiv_id", "release_date", "architecture", "license", "access", "variants"):
+        assert key in fam
+    r = exported["results"][0]
+    for key in ("model", "benchmark", "shots", "setting", "metric", "value", "source"):
+        assert key in r
+    assert set(r["source"]) >= {"title", "url", "locator"}
+
+
+def test_csv_files_hold_every_model_and_result(catalog, real_site):
+    with open(real_site / "api/models.csv", newline="", encoding="utf-8") as fh:
+        models = list(csv.DictReader(fh))
+    assert [m["id"] for m in models] == [v.id for f in catalog.families.values() for v in f.variants]
+    with open(real_site / "api/results.csv", newline="", encoding="utf-8") as fh:
+        results = list(csv.DictReader(fh))
+    assert len(results) == len(catalog.results)
+    assert {(r["model"], r["benchmark"], float(r["value"])) for r in results} == {(x.result.model, x.result.benchmark, x.result.value) for x in catalog.results}
+
+
+def test_chinese_search_terms_are_indexed(real_site):
+    index = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    pages_with = {}
+    for doc in index["docs"]:
+        for token in separator.split(doc["title"] + " " + doc["text"]):
+            pages_with.setdefault(token, set()).add(doc["location"].split("#")[0])
+    assert "methods/instruction-tuning/" in pages_with.get("指令微调", set())
+    assert pages_with.get("大模型"), "no page is found for 大模型"
+    assert "models/llama/" in pages_with.get("llama", set()) | pages_with.get("LLaMA", set())
+
+
+def test_pages_load_nothing_from_another_host(real_site):
+    pattern = re.compile(r"""<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=["'](?:https?:)?//""", re.I)
+    for page in real_site.rglob("*.html"):
+        found = pattern.findall(page.read_text(encoding="utf-8"))
+        assert not found, f"{page} loads from another host: {found[:3]}"
+    for css in real_site.rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?https?://|fonts\.googleapis", css.read_text(encoding="utf-8")), css
+
+
+def test_no_error_text_leaks_into_pages(real_site):
+    for page in real_site.rglob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        assert "Macro Rendering Error" not in raw and "{{" not in raw, page
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        ('{{ variants_table("no-such-family") }}', 'no family with id "no-such-family"'),
+        ("{{ variants_tabel('toy') }}", "variants_tabel"),
+        ("{{ undefined_variable }}", "undefined_variable"),
+    ],
+)
+def test_a_broken_macro_call_fails_the_build(tmp_path, call, message):
+    project = make_project(tmp_path / "p")
+    page = project / "docs/models/toy.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+
+
+def test_invalid_data_fails_the_build_with_file_and_line(tmp_path):
+    project = make_project(tmp_path / "p")
+    path = project / "data/models/toy.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("layers: 32", 'layers: "32 layers"'), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'data/models/toy.yaml:27: variants[0].layers: expected an integer, got "32 layers"' in result.stdout + result.stderr
+
+
+def test_hostile_strings_are_inert_in_the_built_site(tmp_path):
+    project = make_project(tmp_path / "p")
+    path = project / "data/models/toy.yaml"
+    hostile = '<script>alert(1)</script> | {{ 7*7 }} [x](javascript:alert(1))'
+    path.write_text(path.read_text(encoding="utf-8").replace('objective: "next-token prediction"', f"objective: '{hostile}'"), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    raw = (tmp_path / "site/models/toy/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in raw and 'href="javascript' not in raw and "49" not in text_of(tmp_path / "site/models/toy/index.html")
+    assert hostile in text_of(tmp_path / "site/models/toy/index.html")  # shown as text, not dropped
