@@ -158,3 +158,29 @@ def test_hostile_strings_are_inert_in_the_built_site(tmp_path):
     raw = (tmp_path / "site/models/toy/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in raw and 'href="javascript' not in raw and "49" not in text_of(tmp_path / "site/models/toy/index.html")
     assert hostile in text_of(tmp_path / "site/models/toy/index.html")  # shown as text, not dropped
+
+
+def test_every_internal_link_and_anchor_resolves(real_site):
+    """A crawler over the output: each href to a page of the site, and each #anchor, exists."""
+    problems = []
+    for page in real_site.rglob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\bid="([^"]+)"', raw))
+        for href in re.findall(r'\bhref="([^"]+)"', raw):
+            href = html.unescape(href)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href):  # https:, mailto:, ...
+                continue
+            path, _, anchor = href.partition("#")
+            if not path:
+                if anchor and anchor not in ids:
+                    problems.append(f"{page.relative_to(real_site)}: #{anchor}")
+                continue
+            # 404.html links from the site root, since it is served at any path
+            target = (real_site / path.lstrip("/")).resolve() if path.startswith("/") else (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{page.relative_to(real_site)}: {href}")
+            elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
+                problems.append(f"{page.relative_to(real_site)}: {href} (no such anchor)")
+    assert not problems, "\n".join(sorted(set(problems))[:50])

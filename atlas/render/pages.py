@@ -174,6 +174,12 @@ def _dataset_size(d: S.Dataset) -> str:
     return "; ".join(parts) or UNKNOWN
 
 
+def _size_citation(d: S.Dataset) -> S.Citation | None:
+    """The citation of the first size shown for a dataset (tokens, documents, examples, disk)."""
+    sized = next((field for field in ("tokens", "documents", "examples", "disk_size") if getattr(d, field)), None)
+    return (getattr(d.cite, sized) or d.cite.default) if sized else None
+
+
 def training_data(ctx: Ctx, family_id: str) -> str:
     f: S.Family = ctx.entity("family", family_id)
     if not f.training_data:
@@ -181,9 +187,10 @@ def training_data(ctx: Ctx, family_id: str) -> str:
     rows = []
     for did in f.training_data:
         d = ctx.catalog.datasets[did]
-        rows.append([ctx.link("dataset", did), esc(d.kind), _dataset_size(d), _list(d.languages)])
+        size_cite = citation_md(ctx.catalog, _size_citation(d))
+        rows.append([ctx.link("dataset", did), esc(d.kind), _dataset_size(d), _list(d.languages), size_cite])
     cite = f.cite.training_data or f.cite.default
-    return table(["Dataset", "Kind", "Size (whole dataset)", "Languages"], rows) + f"\nSource of this list: {citation_md(ctx.catalog, cite)}.\n"
+    return table(["Dataset", "Kind", "Size (whole dataset)", "Languages", "Source of the size"], rows) + f"\nSource of this list: {citation_md(ctx.catalog, cite)}.\n"
 
 
 def setting_label(rec: ResultRecord) -> str:
@@ -252,6 +259,11 @@ def family_sources(ctx: Ctx, family_id: str) -> list[tuple[str, str]]:
     for v in f.variants:
         pairs += cited_sources(v)
     pairs += [(rec.source, rec.result.locator) for rec in ctx.catalog.family_results(family_id)]
+    for did in f.training_data:  # the sizes shown in the training-data table
+        d = ctx.catalog.datasets[did]
+        c = _size_citation(d)
+        if c is not None:
+            pairs.append((c.source, c.locator))
     return pairs
 
 
