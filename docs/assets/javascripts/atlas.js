@@ -3,7 +3,9 @@
 (function () {
   "use strict";
   var SCALE = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
-  var PATTERN = /^\s*(?:–|-?\d[\d,]*(?:\.\d+)?\s*[KMBT]?\b)/;
+  // a whole cell: "–", "65.2B", "2,048", "63.4", or a range "125M – 175B" (sorted by its first number)
+  var NUM = "-?\\d[\\d,]*(?:\\.\\d+)?\\s*[KMBT]?";
+  var PATTERN = new RegExp("^\\s*(?:–|" + NUM + "(?:\\s*–\\s*" + NUM + ")?)\\s*$");
 
   function magnitude(text) {
     var m = text.replace(/,/g, "").match(/(-?\d+(?:\.\d+)?)\s*([KMBT])?/);

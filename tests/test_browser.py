@@ -1,0 +1,131 @@
+"""The built site in a real headless Chromium (Debian's chromium + chromium-driver), served on localhost."""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import threading
+import time
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+INSTALL_HINT = "install Debian's browser: apt-get install chromium chromium-driver (./run test does it when run as root)"
+
+if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
+    if os.environ.get("CI"):
+        pytest.fail(f"browser tests must run in CI, but Chromium is missing: {INSTALL_HINT}", pytrace=False)
+    pytest.skip(f"Chromium not found; {INSTALL_HINT}", allow_module_level=True)
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.options import Options  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site):
+    handler = functools.partial(_Quiet, directory=str(real_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = Options()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def search(browser, base, query):
+    browser.get(base + "/")
+    box = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+    browser.execute_script("arguments[0].focus()", box)
+    box.send_keys(query)
+    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
+    return [urlparse(a.get_attribute("href")).path for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")]
+
+
+def test_search_finds_llama(browser, server):
+    assert search(browser, server, "llama")[0] == "/models/llama/"
+
+
+@pytest.mark.parametrize("query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")])
+def test_chinese_search_finds_pages(browser, server, query, page):
+    assert page in search(browser, server, query)
+
+
+def test_index_table_sorts_on_click(browser, server):
+    browser.get(server + "/models/")
+    header = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Released']"))
+    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index("Released") + 1
+
+    def dates():
+        return [td.text for td in browser.find_elements(By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})")]
+
+    before = dates()
+    header.click()
+    first = dates()
+    header.click()
+    second = dates()
+    assert sorted(before) in (first, second) and sorted(before, reverse=True) in (first, second)
+    assert first != second
+
+
+def test_pages_make_no_request_outside_localhost_and_log_no_error(browser, server):
+    browser.get_log("performance")  # drop what earlier tests left
+    browser.get_log("browser")
+    for path in ("/", "/models/", "/models/llama/", "/benchmarks/mmlu/", "/datasets/the-pile/", "/methods/lora/"):
+        browser.get(server + path)
+        time.sleep(0.5)
+    hosts = set()
+    for entry in browser.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            url = urlparse(message["params"]["request"]["url"])
+            if url.scheme in ("http", "https", "ws", "wss"):
+                hosts.add(url.hostname)
+    assert hosts == {"127.0.0.1"}, hosts
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
+
+
+def test_counts_sort_by_magnitude(browser, server):
+    """6.7B sorts above 125M although "1" < "6" as text (ranges sort by their first number)."""
+    import re
+
+    scale = {"K": 1e3, "M": 1e6, "B": 1e9, "T": 1e12}
+
+    def magnitude(text):
+        m = re.match(r"\s*([\d.,]+)\s*([KMBT]?)", text)
+        return float(m.group(1).replace(",", "")) * scale.get(m.group(2), 1) if m else None
+
+    browser.get(server + "/models/")
+    header = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Parameters']"))
+    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index("Parameters") + 1
+    header.click()
+    texts = [td.text for td in browser.find_elements(By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})")]
+    values = [magnitude(t) for t in texts if magnitude(t) is not None]
+    assert len(values) >= 5
+    assert values == sorted(values) or values == sorted(values, reverse=True), texts
+    assert sorted(texts) != [t for t in texts], "the order is the text order, not the magnitude order"
