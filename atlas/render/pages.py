@@ -372,7 +372,7 @@ def leaderboard_groups(catalog: Catalog, benchmark_id: str) -> list[tuple[tuple,
 
 
 def leaderboard(ctx: Ctx, benchmark_id: str) -> str:
-    b: S.Benchmark = ctx.entity("benchmark", benchmark_id)
+    ctx.entity("benchmark", benchmark_id)  # fails clearly on an unknown id
     groups = leaderboard_groups(ctx.catalog, benchmark_id)
     if not groups:
         return "\n*No results on this benchmark are in the atlas yet.*\n"
