@@ -14,17 +14,24 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.load import load_catalog  # noqa: E402
 from atlas.pages import check_pages  # noqa: E402
 from atlas.render import MACROS  # noqa: E402
-from atlas.render.pages import Ctx  # noqa: E402
+from atlas.gitdates import last_changed  # noqa: E402
+from atlas.render.pages import Ctx, Site  # noqa: E402
 
 
 def define_env(env):
     catalog = load_catalog(ROOT)
     check_pages(catalog, Path(env.conf["docs_dir"]))
     env.variables["atlas_catalog"] = catalog
+    site = Site(
+        repo_url=env.conf["extra"].get("repo_url") or "",
+        branch=env.conf["extra"].get("edit_branch") or "main",
+        site_url=env.conf.get("site_url") or "",
+        changed=last_changed(ROOT),
+    )
 
     def register(name, fn):
         def macro(*args):
-            return fn(Ctx(catalog, env.page.file.src_uri, env.page.url), *args)
+            return fn(Ctx(catalog, env.page.file.src_uri, env.page.url, site), *args)
 
         macro.__name__, macro.__doc__ = name, fn.__doc__
         env.macro(macro, name)
@@ -34,4 +41,4 @@ def define_env(env):
 
 
 def on_post_build(env):
-    write_exports(env.variables["atlas_catalog"], Path(env.conf["site_dir"]) / "api", env.conf["use_directory_urls"])
+    write_exports(env.variables["atlas_catalog"], Path(env.conf["site_dir"]), env.conf["use_directory_urls"])

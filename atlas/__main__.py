@@ -1,4 +1,4 @@
-"""Command line: ``python -m atlas validate | export | pages``.
+"""Command line: ``python -m atlas validate | export | pages | new | schema``.
 
 ``validate`` checks every data file and every page link between entities and
 pages; it prints every error as ``file:line: path: message`` and exits 1.
@@ -21,15 +21,87 @@ def _load(root: Path):
     return catalog
 
 
+def _new(args) -> int:
+    import datetime as dt
+    import re
+
+    from . import schema as S
+    from .scaffold import page_path, page_text, skeleton, variant_skeleton
+
+    if not re.fullmatch(S.ID_PATTERN, args.id):
+        print(f'error: "{args.id}" is not a valid id: {S.PATTERN_HELP[S.ID_PATTERN]}', file=sys.stderr)
+        return 2
+    name = args.name or args.id
+    if args.kind == "variant":
+        if not args.family:
+            print("error: a variant needs --family FAMILY_ID", file=sys.stderr)
+            return 2
+        path = args.root / "data" / "models" / f"{args.family}.yaml"
+        if not path.exists():
+            print(f"error: {path} does not exist", file=sys.stderr)
+            return 2
+        text = path.read_text(encoding="utf-8")
+        top_keys = re.findall(r"^([A-Za-z_]+):", text, re.M)
+        if not top_keys or top_keys[-1] != "variants":
+            print(f"error: add the variant by hand: in {path}, 'variants:' is not the last key", file=sys.stderr)
+            return 2
+        path.write_text(text.rstrip("\n") + "\n" + variant_skeleton(args.id, name), encoding="utf-8")
+        print(f"added variant {args.id} to {path}; fill in its values, then run: python -m atlas validate")
+        return 0
+    folder = {"family": "models", "dataset": "datasets", "benchmark": "benchmarks"}[args.kind]
+    data_path = args.root / "data" / folder / f"{args.id}.yaml"
+    page = args.root / page_path(args.kind, args.id)
+    for path in (data_path, page):
+        if path.exists():
+            print(f"error: {path} exists already", file=sys.stderr)
+            return 2
+    data_path.write_text(skeleton(args.kind, args.id, name, dt.date.today().isoformat()), encoding="utf-8")
+    page.write_text(page_text(args.kind, args.id, name), encoding="utf-8")
+    print(f"wrote {data_path} and {page}; replace every TODO, then run: python -m atlas validate")
+    return 0
+
+
+def _schema(root: Path) -> None:
+    from . import schema as S
+    from .export import schema_files
+
+    for name, content in schema_files().items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != content:
+            path.write_text(content, encoding="utf-8")
+            print(f"wrote {path}")
+    data = root / "data"
+    for path in sorted(data.rglob("*.yaml")):
+        rel = path.relative_to(data).as_posix()
+        try:
+            header = S.schema_header(rel)
+        except KeyError:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith(header + "\n"):
+            lines = text.splitlines(keepends=True)
+            if lines and lines[0].startswith("# yaml-language-server:"):
+                lines = lines[1:]
+            path.write_text(header + "\n" + "".join(lines), encoding="utf-8")
+            print(f"added the schema line to {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m atlas", description="Foundation Model Atlas data tools")
     parser.add_argument("--root", type=Path, default=Path("."), help="project root (holds data/ and docs/)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file; report every error at once")
     exp = sub.add_parser("export", help="write catalog.json and the CSV files")
-    exp.add_argument("--out", type=Path, default=Path("site/api"))
+    exp.add_argument("--out", type=Path, default=Path("site"), help="a built site folder; files go to <out>/api and <out>/llms.txt")
     pages = sub.add_parser("pages", help="write the standard page of every entity that has none")
     pages.add_argument("--dry-run", action="store_true")
+    new = sub.add_parser("new", help="write the YAML skeleton (and the page) of a new entity")
+    new.add_argument("kind", choices=("family", "variant", "dataset", "benchmark"))
+    new.add_argument("id")
+    new.add_argument("--name", help="display name (default: the id)")
+    new.add_argument("--family", help="for a variant: the family id whose file it is added to")
+    sub.add_parser("schema", help="write schema/*.schema.json from atlas/schema.py and the editor line atop every data file")
     args = parser.parse_args(argv)
 
     try:
@@ -55,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
                         if not args.dry_run:
                             path.parent.mkdir(parents=True, exist_ok=True)
                             path.write_text(page_text(kind, eid, entity.name), encoding="utf-8")
+        elif args.command == "new":
+            return _new(args)
+        elif args.command == "schema":
+            _schema(args.root)
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -153,22 +153,65 @@ def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def schema_files() -> dict[str, str]:
+    """``schema/<name>.schema.json`` -> content, generated from atlas/schema.py."""
+    return {f"schema/{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n" for name, schema in S.json_schemas().items()}
+
+
+def llms_txt(c: Catalog, directory_urls: bool = True) -> str:
+    """The site's pages for language-model readers (https://llmstxt.org format)."""
+    def first_sentence(text: str) -> str:
+        text = " ".join(text.split())
+        end = text.find(". ")
+        return text if end < 0 else text[: end + 1]
+
+    lines = ["# Foundation Model Atlas", "", "> A reference on foundation models: what each model is, what it was trained on, how it scores on benchmarks, and the source (document and table) of every number.", ""]
+    lines += ["Data: [catalog.json](api/catalog.json), [models.csv](api/models.csv), [results.csv](api/results.csv), [sources.bib](api/sources.bib), JSON Schema under api/schema/.", ""]
+    for title, kind, store in (("Model families", "family", c.families), ("Datasets", "dataset", c.datasets), ("Benchmarks", "benchmark", c.benchmarks), ("Methods and guides", "method", c.methods)):
+        lines += [f"## {title}", ""]
+        for entity in sorted(store.values(), key=lambda e: e.name.lower()):
+            lines.append(f"- [{entity.name}]({entity_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def cited_sources(c: Catalog) -> list[str]:
+    """Ids of every document something in the catalog cites, in data/sources.yaml order."""
+    from .render.cite import cited_sources as cited_by
+
+    cited: set[str] = {rec.source for rec in c.results}
+    for store in (c.families, c.datasets, c.benchmarks, c.methods):
+        for entity in store.values():
+            cited.update(source for source, _ in cited_by(entity))
+    for f in c.families.values():
+        for v in f.variants:
+            cited.update(source for source, _ in cited_by(v))
+    return [s for s in c.sources if s in cited]
+
+
 def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
-    """File name -> content of every export file."""
+    """Path under api/ -> content of every export file."""
+    from .bibtex import bibliography
+
     data = catalog_dict(c, directory_urls)
     results = [{**r, "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
     return {
         "catalog.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
         "models.csv": _csv(MODEL_COLUMNS, data["models"]),
         "results.csv": _csv(RESULT_COLUMNS, results),
+        "sources.bib": bibliography(c.sources[s] for s in cited_sources(c)),
+        **schema_files(),
     }
 
 
-def write_exports(c: Catalog, out_dir: Path, directory_urls: bool = True) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+def write_exports(c: Catalog, site_dir: Path, directory_urls: bool = True) -> list[Path]:
+    """Write api/* and llms.txt into a built site."""
     written = []
-    for name, content in export_files(c, directory_urls).items():
-        path = out_dir / name
+    files = {f"api/{name}": content for name, content in export_files(c, directory_urls).items()}
+    files["llms.txt"] = llms_txt(c, directory_urls)
+    for name, content in files.items():
+        path = site_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
         written.append(path)
     return written

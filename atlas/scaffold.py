@@ -13,24 +13,28 @@ _SECTIONS = {
         ("Training data", 'training_data("{id}")'),
         ("Benchmark results", 'family_results("{id}")'),
         ("Sources", 'sources_list("family", "{id}")'),
+        (None, 'cite_block("family", "{id}")'),
     ],
     "dataset": [
         (None, 'dataset_facts("{id}")'),
         ("Summary", 'summary("dataset", "{id}")'),
         ("Models trained on it", 'dataset_users("{id}")'),
         ("Sources", 'sources_list("dataset", "{id}")'),
+        (None, 'cite_block("dataset", "{id}")'),
     ],
     "benchmark": [
         (None, 'benchmark_facts("{id}")'),
         ("Summary", 'summary("benchmark", "{id}")'),
         ("Leaderboard", 'leaderboard("{id}")'),
         ("Sources", 'sources_list("benchmark", "{id}")'),
+        (None, 'cite_block("benchmark", "{id}")'),
     ],
     "method": [
         (None, 'method_facts("{id}")'),
         ("Summary", 'summary("method", "{id}")'),
         ("Reported figures", 'reported_figures("{id}")'),
         ("Sources", 'sources_list("method", "{id}")'),
+        (None, 'cite_block("method", "{id}")'),
     ],
 }
 
@@ -39,7 +43,7 @@ def page_text(kind: str, entity_id: str, name: str) -> str:
     """The standard page of an entity (``docs/<folder>/<id>.md``)."""
     if kind not in _SECTIONS:
         raise ValueError(f"unknown kind {kind!r}")
-    lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", ""]
+    lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", "", '{{ page_meta("%s", "%s") }}' % (kind, entity_id), ""]
     for heading, call in _SECTIONS[kind]:
         if heading:
             lines += [f"## {heading}", ""]
@@ -49,3 +53,97 @@ def page_text(kind: str, entity_id: str, name: str) -> str:
 
 def page_path(kind: str, entity_id: str) -> str:
     return f"docs/{PAGE_DIRS[kind]}/{entity_id}.md"
+
+
+# ---------------------------------------------------------------------------
+# YAML skeletons for `python -m atlas new`
+# ---------------------------------------------------------------------------
+
+_SKELETONS = {
+    "family": """{header}
+# A model family and its variants. Replace every TODO; `python -m atlas validate` lists what is left.
+# Every key is explained in CONTRIBUTING.md ("A model family").
+id: {id}
+name: {name}
+organizations: [TODO-organization-id]       # ids from data/organizations.yaml
+release_date: "TODO"                        # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+paper: TODO-source-id                       # id of the main paper or report in data/sources.yaml
+architecture: decoder-only                  # decoder-only | encoder-decoder | prefix-lm | encoder-only
+# access: open-weights                      # open-weights | gated | api-only | closed; leave out when no source says
+# license: "..."                            # license of the weights, as the source states it
+training_data: []                           # dataset ids from data/datasets/
+summary:
+  en: "TODO: two to four sentences in your own words."
+  zh: "TODO：用自己的话写两到四句中文摘要。"
+checked: "{today}"                          # the day you checked these facts against their sources
+cite:
+  default: {{source: TODO-source-id, locator: "TODO: the table or section"}}
+variants:
+""",
+    "variant": """  - id: {id}
+    name: {name}
+    parameters: 0                           # TODO: an integer, e.g. 65200000000 for 65.2B
+    # training_tokens: 1400000000000
+    # context_length: 2048
+    # layers: 80
+    # d_model: 8192
+    # attention_heads: 64
+    cite:
+      default: {{source: TODO-source-id, locator: "TODO: the table that lists these numbers"}}
+""",
+    "dataset": """{header}
+# A dataset. Replace every TODO; `python -m atlas validate` lists what is left.
+id: {id}
+name: {name}
+kind: pretraining                           # pretraining | instruction | dialogue | preference | evaluation
+# tokens: 0                                 # integer; also documents, examples, disk_size: {{value: 825, unit: GiB}}
+languages: [en]
+# license: "..."
+creators: [TODO-organization-id]
+# paper: source-id
+# homepage: "https://..."
+summary:
+  en: "TODO: two to four sentences in your own words."
+  zh: "TODO：用自己的话写两到四句中文摘要。"
+checked: "{today}"
+cite:
+  default: {{source: TODO-source-id, locator: "TODO: the table or section"}}
+""",
+    "benchmark": """{header}
+# A benchmark. Replace every TODO; `python -m atlas validate` lists what is left.
+id: {id}
+name: {name}
+# full_name: "..."
+# paper: source-id
+task_format: "TODO: e.g. 4-way multiple choice"
+measures: "TODO: one sentence on the ability it tests"
+metrics:
+  - {{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%"}}
+# tasks: 57
+# splits: [{{name: test, examples: 1000}}]
+# random_baseline: 25.0
+# human_baselines: [{{label: "...", value: 90.0}}]
+summary:
+  en: "TODO: two to four sentences in your own words."
+  zh: "TODO：用自己的话写两到四句中文摘要。"
+checked: "{today}"
+cite:
+  default: {{source: TODO-source-id, locator: "TODO: the table or section"}}
+""",
+}
+
+
+def skeleton(kind: str, entity_id: str, name: str, today: str) -> str:
+    """The YAML a contributor starts from (a family comes with one variant)."""
+    from .schema import schema_header
+
+    folder = {"family": "models", "dataset": "datasets", "benchmark": "benchmarks"}.get(kind)
+    header = schema_header(f"{folder}/{entity_id}.yaml") if folder else ""
+    text = _SKELETONS[kind].format(id=entity_id, name=name, today=today, header=header)
+    if kind == "family":
+        text += _SKELETONS["variant"].format(id=f"{entity_id}-todo", name=f"{name} (TODO size)")
+    return text
+
+
+def variant_skeleton(entity_id: str, name: str) -> str:
+    return _SKELETONS["variant"].format(id=entity_id, name=name)

@@ -28,7 +28,7 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-URL_PATTERN = r"^https?://[^\s/?#]+[^\s]*$"
+URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*$"
 ARXIV_PATTERN = r"^\d{4}\.\d{4,5}$"
 
 #: Human wording for the patterns above, used in error messages.
@@ -45,8 +45,13 @@ MAX_COUNT = 10**16
 MAX_TEXT = 500
 MAX_LONG_TEXT = 4000
 
-_BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-_INVISIBLE = set("\u200b\u200c\u200d\u2060\ufeff")
+_BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_INVISIBLE = "\u200b-\u200d\u2060\ufeff"
+# Text: not blank, no control, zero-width or text-direction characters (a newline is allowed in long text).
+# Patterns (not only Python checks) so that the JSON Schema for editors says the same as the loader.
+TEXT_PATTERN = "^(?=[\\s\\S]*\\S)[^\\x00-\\x1f\\x7f" + _INVISIBLE + _BIDI_CONTROLS + "]*$"
+LONG_TEXT_PATTERN = "^(?=[\\s\\S]*\\S)[^\\x00-\\x09\\x0b-\\x1f\\x7f" + _INVISIBLE + _BIDI_CONTROLS + "]*$"
+ZH_TEXT_PATTERN = "^(?=[\\s\\S]*[\\u3400-\\u9fff])" + LONG_TEXT_PATTERN[1:]
 
 
 def today() -> _dt.date:
@@ -54,27 +59,23 @@ def today() -> _dt.date:
     return _dt.date.today()
 
 
-def _check_text(value: str, limit: int, multiline: bool) -> str:
+def text_problem(value: str, multiline: bool) -> str:
+    """Why a text value breaks TEXT_PATTERN / LONG_TEXT_PATTERN, in words."""
     if not value.strip():
-        raise PydanticCustomError("atlas_text", "must not be empty")
-    if len(value) > limit:
-        raise PydanticCustomError("atlas_text", "is {length} characters long; the limit is {limit}", {"length": len(value), "limit": limit})
+        return "must not be empty"
     for ch in value:
-        if ch in _BIDI_CONTROLS:
-            raise PydanticCustomError("atlas_text", "contains an invisible text-direction control character (U+{code}); remove it", {"code": f"{ord(ch):04X}"})
-        if ch in _INVISIBLE:
-            raise PydanticCustomError("atlas_text", "contains an invisible zero-width character (U+{code}); remove it", {"code": f"{ord(ch):04X}"})
+        code = f"U+{ord(ch):04X}"
+        if re.match("[" + _BIDI_CONTROLS + "]", ch):
+            return f"contains an invisible text-direction control character ({code}); remove it"
+        if re.match("[" + _INVISIBLE + "]", ch):
+            return f"contains an invisible zero-width character ({code}); remove it"
         if unicodedata.category(ch) == "Cc" and not (multiline and ch == "\n"):
-            raise PydanticCustomError("atlas_text", "contains a control character (U+{code}){hint}", {"code": f"{ord(ch):04X}", "hint": "" if multiline else "; this field is a single line"})
+            return f"contains a control character ({code})" + ("" if multiline else "; this field is a single line")
+    return "is not valid text"
+
+
+def _strip(value: str) -> str:
     return value.strip()
-
-
-def _text(value: str) -> str:
-    return _check_text(value, MAX_TEXT, multiline=False)
-
-
-def _long_text(value: str) -> str:
-    return _check_text(value, MAX_LONG_TEXT, multiline=True)
 
 
 def _date(value: str) -> str:
@@ -96,20 +97,16 @@ def _finite(value: float) -> float:
     return value
 
 
-def _zh(value: str) -> str:
-    if not re.search(r"[\u3400-\u9fff]", value):
-        raise PydanticCustomError("atlas_text", "the Chinese summary contains no Chinese characters")
-    return value
-
-
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, Field(max_length=MAX_TEXT * 2), AfterValidator(_text)]
-LongText = Annotated[str, Field(max_length=MAX_LONG_TEXT * 2), AfterValidator(_long_text)]
-Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000), AfterValidator(_text)]
+Text = Annotated[str, Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT), AfterValidator(_strip)]
+LongText = Annotated[str, Field(pattern=LONG_TEXT_PATTERN, max_length=MAX_LONG_TEXT), AfterValidator(_strip)]
+ChineseText = Annotated[str, Field(pattern=ZH_TEXT_PATTERN, max_length=MAX_LONG_TEXT), AfterValidator(_strip)]
+Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
 PartialDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(_date)]
 FullDate = Annotated[str, Field(pattern=FULL_DATE_PATTERN), AfterValidator(_date)]
 Count = Annotated[int, Field(gt=0, le=MAX_COUNT)]
 Number = Annotated[float, Field(ge=-1e12, le=1e12, allow_inf_nan=False)]
+Quantity = Annotated[float, Field(ge=-1e16, le=1e16, allow_inf_nan=False)]  # a reported figure: a score, a count, a cost
 
 
 class Strict(BaseModel):
@@ -137,7 +134,7 @@ class AlsoReported(Strict):
     """A value another source reports for the same fact (disagreement is data)."""
 
     field: str = Field(description="the field this value is for, e.g. parameters")
-    value: Number
+    value: Quantity
     unit: Optional[Text] = None
     source: Id
     locator: Text
@@ -146,7 +143,7 @@ class AlsoReported(Strict):
 
 class Summary(Strict):
     en: LongText = Field(description="2-4 sentences in English, in your own words")
-    zh: Annotated[LongText, AfterValidator(_zh)] = Field(description="2-4 sentences in Chinese, in your own words")
+    zh: ChineseText = Field(description="2-4 sentences in Chinese, in your own words")
 
 
 # ---------------------------------------------------------------------------
@@ -223,7 +220,7 @@ class Family(Strict):
     license: Optional[Text] = Field(None, description="license of the weights, as stated by the source")
     code_license: Optional[Text] = None
     access: Optional[Access] = Field(None, description="how the weights can be had; leave out when no source says")
-    architecture: Architecture
+    architecture: Optional[Architecture] = Field(None, description="leave out when the makers do not disclose it")
     mixture_of_experts: bool = False
     objective: Optional[Text] = None
     tokenizer: Optional[Text] = None
@@ -320,7 +317,7 @@ class Reported(Strict):
     """A figure a source reports about a method, with its own citation."""
 
     label: Text
-    value: Number
+    value: Quantity
     unit: Optional[Text] = None
     source: Id
     locator: Text
@@ -388,3 +385,47 @@ SOURCED_FIELDS: dict[type, tuple[str, ...]] = {
     Dataset: DATASET_SOURCED,
     Benchmark: BENCHMARK_SOURCED,
 }
+
+
+#: The JSON Schema file of each kind of data file, by name (``schema/<name>.schema.json``).
+SCHEMA_FILES: dict[str, tuple[object, str]] = {
+    "family": (Family, "data/models/<id>.yaml: one model family and its variants"),
+    "dataset": (Dataset, "data/datasets/<id>.yaml: one dataset"),
+    "benchmark": (Benchmark, "data/benchmarks/<id>.yaml: one benchmark"),
+    "method": (Method, "data/methods/<id>.yaml: one method or guide"),
+    "results": (ResultsFile, "data/results/<source-id>.yaml: the results one document reports"),
+    "sources": (list[Source], "data/sources.yaml: every document the atlas cites"),
+    "organizations": (list[Organization], "data/organizations.yaml: every organization"),
+}
+#: Where each data file's schema is, relative to the file (for the yaml-language-server line).
+SCHEMA_OF_FOLDER = {"models": "family", "datasets": "dataset", "benchmarks": "benchmark", "methods": "method", "results": "results"}
+
+
+def json_schemas() -> dict[str, dict]:
+    """JSON Schema (draft 2020-12) of every data file, generated from the models above.
+
+    Editors use these; checks that need the whole catalog (references between
+    files, citations covering facts, dates that exist) are the loader's alone.
+    """
+    from pydantic import TypeAdapter
+
+    out = {}
+    for name, (tp, what) in SCHEMA_FILES.items():
+        schema = TypeAdapter(tp).json_schema()
+        out[name] = {
+            **schema,
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"{name}.schema.json",
+            "title": f"Foundation Model Atlas: {name}",
+            "description": f"{what}. Generated from atlas/schema.py (schema version {SCHEMA_VERSION}); do not edit.",
+        }
+    return out
+
+
+def schema_header(relative_file: str) -> str:
+    """The yaml-language-server line for a data file (path relative to data/)."""
+    parts = relative_file.split("/")
+    if len(parts) == 1:
+        name = {"sources.yaml": "sources", "organizations.yaml": "organizations"}[parts[0]]
+        return f"# yaml-language-server: $schema=../schema/{name}.schema.json"
+    return f"# yaml-language-server: $schema=../../schema/{SCHEMA_OF_FOLDER[parts[0]]}.schema.json"

@@ -43,7 +43,8 @@ def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
     shutil.copytree(data, dest / "data")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    for page in ("index.md", "about.md", "models/index.md", "datasets/index.md", "benchmarks/index.md", "methods/index.md"):
+    static = [p.name for p in (ROOT / "docs").glob("*.md")] + [f"{k}/index.md" for k in ("models", "datasets", "benchmarks", "methods")]
+    for page in static:
         (docs / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, docs / page)
     catalog = load_catalog(dest)

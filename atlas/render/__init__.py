@@ -26,5 +26,7 @@ MACROS = {
         "methods_index",
         "catalog_stats",
         "download_link",
+        "page_meta",
+        "cite_block",
     )
 }

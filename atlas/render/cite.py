@@ -82,7 +82,7 @@ def sources_block(catalog: Catalog, pairs: Iterable[tuple[str, str]]) -> str:
         if src.arxiv:
             meta.append(f"arXiv:{esc(src.arxiv)}")
         parts.append(", ".join(meta))
-        text = ". ".join(parts) + "."
+        text = ". ".join(p.rstrip(".") for p in parts) + "."
         if places:
             text += f' <span class="atlas-cited-for">Cited for: {esc("; ".join(places))}.</span>'
         items.append(f'<li id="{anchor(source_id)}">{text}</li>')

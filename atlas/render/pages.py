@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any, Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+from urllib.parse import quote
 
 from .. import schema as S
 from ..load import Catalog, ResultRecord
@@ -22,10 +23,21 @@ UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources"
 
 
 @dataclass(frozen=True)
+class Site:
+    """Facts about the site and its repository, gathered once per build."""
+
+    repo_url: str = ""  # e.g. https://github.com/owner/atlas; no edit links without it
+    branch: str = "main"
+    site_url: str = ""
+    changed: Mapping[str, str] = field(default_factory=dict)  # repo path -> date of last commit
+
+
+@dataclass(frozen=True)
 class Ctx:
     catalog: Catalog
     page: str = "index.md"  # source path of the page being rendered, relative to docs/
     url: str = ""  # URL of that page from the site root ("models/llama/" or "models/llama.html")
+    site: Site = Site()
 
     def link(self, kind: str, entity_id: str, label: str | None = None) -> str:
         entity = self.entity(kind, entity_id)
@@ -115,7 +127,7 @@ def checked_note(ctx: Ctx, kind: str, entity_id: str) -> str:
 def family_facts(ctx: Ctx, family_id: str) -> str:
     f: S.Family = ctx.entity("family", family_id)
     cat = ctx.catalog
-    arch = esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else "")
+    arch = (esc(f.architecture) if f.architecture else UNKNOWN) + (" (mixture of experts)" if f.mixture_of_experts else "")
     children = cat.family_children.get(family_id, ())
     rows = [
         ("Organization", _org_names(ctx, f.organizations)),
@@ -471,7 +483,7 @@ def models_index(ctx: Ctx) -> str:
             ctx.link("family", f.id),
             _org_names(ctx, f.organizations),
             esc(f.release_date),
-            esc(f.architecture) + (" (MoE)" if f.mixture_of_experts else ""),
+            (esc(f.architecture) if f.architecture else UNKNOWN) + (" (MoE)" if f.mixture_of_experts else ""),
             esc(f.access) if f.access else UNKNOWN,
             size or UNKNOWN,
             str(len(f.variants)),
@@ -506,16 +518,20 @@ def methods_index(ctx: Ctx) -> str:
     return table(["Method or guide", "Kind", "Full name", "Paper"], rows)
 
 
-DOWNLOADS = ("catalog.json", "models.csv", "results.csv")
+def downloads() -> tuple[str, ...]:
+    """Every file the build writes besides the pages, by path from the site root."""
+    from ..schema import SCHEMA_FILES
+
+    return ("api/catalog.json", "api/models.csv", "api/results.csv", "api/sources.bib", "llms.txt", *(f"api/schema/{n}.schema.json" for n in SCHEMA_FILES))
 
 
 def download_link(ctx: Ctx, name: str) -> str:
     """A link to a file of the public export (written after the pages, so MkDocs cannot link it)."""
-    if name not in DOWNLOADS:
-        raise KeyError(f'no download named "{name}"; the downloads are {", ".join(DOWNLOADS)}')
+    if name not in downloads():
+        raise KeyError(f'no download named "{name}"; the downloads are {", ".join(downloads())}')
     base = ctx.url if ctx.url.endswith("/") else posixpath.dirname(ctx.url)
-    href = posixpath.relpath(f"api/{name}", base.rstrip("/") or ".")
-    return f'<a href="{esc(href)}" download><code>api/{esc(name)}</code></a>'
+    href = posixpath.relpath(name, base.rstrip("/") or ".")
+    return f'<a href="{esc(href)}" download><code>{esc(name)}</code></a>'
 
 
 def catalog_stats(ctx: Ctx) -> str:
@@ -525,3 +541,57 @@ def catalog_stats(ctx: Ctx) -> str:
         f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods and guides, and {len(c.results)} results "
         f"from {len(c.sources)} cited documents"
     )
+
+
+# ---------------------------------------------------------------------------
+# Page furniture: edit links, last change, citation
+# ---------------------------------------------------------------------------
+
+
+def _data_files(ctx: Ctx, kind: str, entity_id: str) -> list[str]:
+    """The data files whose content the page of this entity shows."""
+    folder = "models" if kind == "family" else PAGE_DIRS[kind]
+    files = [ctx.catalog.files.get((folder, entity_id), f"data/{folder}/{entity_id}.yaml")]
+    if kind == "family":
+        files += sorted({f"data/results/{rec.source}.yaml" for rec in ctx.catalog.family_results(entity_id)})
+    elif kind == "benchmark":
+        files += sorted({f"data/results/{rec.source}.yaml" for rec in ctx.catalog.results_by_benchmark.get(entity_id, ())})
+    return files
+
+
+def page_meta(ctx: Ctx, kind: str, entity_id: str) -> str:
+    """Edit this page, edit the data, report a wrong number, and when the data last changed."""
+    entity = ctx.entity(kind, entity_id)
+    files = _data_files(ctx, kind, entity_id)
+    parts = []
+    repo = ctx.site.repo_url.rstrip("/")
+    if repo:
+        base = f"{repo}/edit/{quote(ctx.site.branch)}"
+        parts.append(f'<a href="{esc(base)}/docs/{esc(page_path(kind, entity_id))}">Edit this page</a>')
+        parts.append(f'<a href="{esc(base)}/{esc(files[0])}">Edit the data</a>')
+        title = quote(f"Wrong number on {entity.name} ({page_path(kind, entity_id)})")
+        parts.append(f'<a href="{esc(repo)}/issues/new?template=wrong-number.yml&amp;title={esc(title)}">Report a wrong number</a>')
+    dates = [ctx.site.changed[f] for f in files if f in ctx.site.changed]
+    if dates:
+        parts.append(f"Data last changed {esc(max(dates))}")
+    parts.append(f"Facts checked {esc(entity.checked)}")
+    return '\n<p class="atlas-page-meta">' + " · ".join(parts) + "</p>\n"
+
+
+def cite_block(ctx: Ctx, kind: str, entity_id: str) -> str:
+    """BibTeX for this page and for the entity's main document."""
+    from ..bibtex import entry, page_entry
+
+    entity = ctx.entity(kind, entity_id)
+    text = page_entry(kind, entity, ctx.site.site_url + ctx.url)
+    paper = getattr(entity, "paper", None)
+    if paper:
+        text += "\n" + entry(ctx.catalog.sources[paper])
+    return f'\n<details class="atlas-cite"><summary>Cite</summary><pre><code>{esc_pre(text)}</code></pre></details>\n'
+
+
+def esc_pre(text: str) -> str:
+    """Escape preformatted text for a raw HTML block (spaces and newlines kept)."""
+    import html
+
+    return html.escape(text, quote=True).replace("{", "&#123;").replace("}", "&#125;")
