@@ -47,24 +47,36 @@ class Located:
         return self.lines.get((), 1)
 
 
-def _walk(node: yaml.Node, path: tuple, lines: dict, dups: list) -> None:
+class _AliasFound(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _walk(node: yaml.Node, path: tuple, lines: dict, dups: list, seen: set | None = None) -> None:
+    # An alias (*name) makes the composer hand back the same node twice. Data files have
+    # no need for them, and nested aliases can expand exponentially ("billion laughs").
+    seen = set() if seen is None else seen
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:
+            raise _AliasFound(lines.get(path, node.start_mark.line + 1))
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
-        seen: dict = {}
+        seen_keys: dict = {}
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             line = key_node.start_mark.line + 1
             if key is None:
                 continue  # complex keys are rejected later by the schema
-            if key in seen:
-                dups.append((path + (key,), line, seen[key]))
+            if key in seen_keys:
+                dups.append((path + (key,), line, seen_keys[key]))
                 continue
-            seen[key] = line
+            seen_keys[key] = line
             lines[path + (key,)] = line
-            _walk(value_node, path + (key,), lines, dups)
+            _walk(value_node, path + (key,), lines, dups, seen)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
-            _walk(item, path + (index,), lines, dups)
+            _walk(item, path + (index,), lines, dups, seen)
 
 
 def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataError]]:
@@ -90,7 +102,10 @@ def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataEr
             return None, [DataError(file, 1, "", "the file is empty")]
         lines: dict[tuple, int] = {(): node.start_mark.line + 1}
         dups: list = []
-        _walk(node, (), lines, dups)
+        try:
+            _walk(node, (), lines, dups)
+        except _AliasFound as found:
+            return None, [DataError(file, found.line, "", "YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out")]
         if dups:
             return None, [
                 DataError(file, line, format_path(path), f"duplicate key (first defined on line {first}); a key may appear once per mapping")

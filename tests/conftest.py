@@ -69,3 +69,14 @@ def real_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The downloadable build (`./run build-offline`): plain .html URLs, search without a server."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    env = build_env()
+    env["ATLAS_OFFLINE"] = "true"
+    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"the offline site does not build:\n{result.stdout}\n{result.stderr}"
+    return site

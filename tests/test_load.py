@@ -62,6 +62,9 @@ SCENARIOS = {
     "date in another format": (M, 'release_date: "2023-01-02"', 'release_date: "02/01/2023"', 'data/models/toy.yaml:5: release_date: "02/01/2023" is not valid: a date is written "YYYY-MM-DD", "YYYY-MM" or "YYYY"'),
     "javascript url": (M, 'code: "https://example.org/code"', 'code: "javascript:alert(1)"', 'data/models/toy.yaml:7: code: "javascript:alert(1)" is not valid: a URL starts with https:// or http:// and has no spaces'),
     "data url": ("data/sources.yaml", 'url: "https://example.org/toy"', 'url: "data:text/html,<script>alert(1)</script>"', 'data/sources.yaml:12: [1].url: "data:text/html,<script>alert(1)</script>" is not valid: a URL starts with https:// or http:// and has no spaces'),
+    "vbscript url": (M, 'code: "https://example.org/code"', 'code: "vbscript:msgbox(1)"', 'data/models/toy.yaml:7: code: "vbscript:msgbox(1)" is not valid: a URL starts with https:// or http:// and has no spaces'),
+    "protocol-relative url": (M, 'code: "https://example.org/code"', 'code: "//evil.example/x"', 'data/models/toy.yaml:7: code: "//evil.example/x" is not valid: a URL starts with https:// or http:// and has no spaces'),
+    "file that is a list": (M, "id: toy\n", "- id: toy\n", None),
     "bad id": (M, "  - id: toy-65b", "  - id: Toy_65B", "data/models/toy.yaml:34: variants[1].id: \"Toy_65B\" is not valid: an id uses lowercase letters and digits, with single '-' or '.' between them (e.g. llama-65b)"),
     "fact without a source": (M, "    cite:\n      default: {source: doe2023toy, locator: \"Table 2\"}\n    also_reported:\n      - {field: parameters, value: 7000000000, source: toy-model-card, locator: \"Model details\"}\n", "", 'data/models/toy.yaml:24: variants[0].parameters: has no source: add cite.parameters or cite.default (a source id and a locator such as "Table 2")'),
     "citation of an unknown source": (M, "license: {source: toy-model-card", "license: {source: toy-card", 'data/models/toy.yaml:20: cite.license.source: unknown source "toy-card" (did you mean "toy-model-card"?)'),
@@ -134,3 +137,15 @@ def test_error_message_lists_everything(valid_copy):
     with pytest.raises(CatalogError) as info:
         load_catalog(valid_copy)
     assert str(info.value).splitlines() == ["the atlas data has 1 error:", "  " + SCENARIOS["bad enum"][3]]
+
+
+def test_a_file_that_is_not_a_mapping(valid_copy):
+    (valid_copy / "data/models/toy.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    assert "data/models/toy.yaml:1: expected a mapping (key: value lines), got a list" in load_errors(valid_copy)
+
+
+def test_a_results_file_for_an_unknown_source(valid_copy):
+    (valid_copy / "data/results/nobody2020.yaml").write_text(
+        "source: nobody2020\nresults:\n  - {model: toy-7b, benchmark: toybench, shots: 0, metric: accuracy, value: 1.0, locator: T1}\n", encoding="utf-8"
+    )
+    assert load_errors(valid_copy) == ['data/results/nobody2020.yaml:1: source: unknown source "nobody2020"']

@@ -184,3 +184,22 @@ def test_every_internal_link_and_anchor_resolves(real_site):
             elif anchor and target.suffix == ".html" and f'id="{anchor}"' not in target.read_text(encoding="utf-8"):
                 problems.append(f"{page.relative_to(real_site)}: {href} (no such anchor)")
     assert not problems, "\n".join(sorted(set(problems))[:50])
+
+
+def test_two_builds_of_the_same_commit_are_identical(real_site, tmp_path):
+    import filecmp
+
+    again = tmp_path / "again"
+    result = mkdocs_build(ROOT, again)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def differences(cmp: filecmp.dircmp) -> list[str]:
+        out = [f"{cmp.left}/{n}" for n in cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files]
+        for sub in cmp.subdirs.values():
+            out += differences(sub)
+        return out
+
+    cmp = filecmp.dircmp(real_site, again, ignore=[])
+    # shallow=False: compare contents, not timestamps
+    mismatched = [str(p) for p in real_site.rglob("*") if p.is_file() and not filecmp.cmp(p, again / p.relative_to(real_site), shallow=False)]
+    assert not differences(cmp) and not mismatched, (differences(cmp) + mismatched)[:10]

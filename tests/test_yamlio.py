@@ -35,6 +35,10 @@ def test_dates_stay_text():
         ("", "data/x.yaml:1: the file is empty"),
         ("# only a comment\n\n", "data/x.yaml:1: the file is empty"),
         ("a: [1, 2\nb: 3\n", "data/x.yaml:2: invalid YAML: did not find expected ',' or ']'"),
+        ("a: &x [1, 2]\nb: *x\n", "data/x.yaml:2: YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out"),
+        ('a: &a ["lol", "lol"]\nb: &b [*a, *a]\nc: [*b, *b]\n', "data/x.yaml:1: YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out"),
+        ("? [a, b]\n: c\n", "data/x.yaml:1: invalid YAML: found unhashable key"),
+        ("a: \x07\n", 'data/x.yaml:1: invalid YAML: unacceptable character #x0007: control characters are not allowed in "<unicode string>", position 3'),
     ],
 )
 def test_unreadable_files(text, expected):
