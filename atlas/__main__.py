@@ -1,4 +1,4 @@
-"""Command line: ``python -m atlas validate | export | pages | new | schema``.
+"""Command line: ``python -m atlas validate | export | pages | new | schema | audit``.
 
 ``validate`` checks every data file and every page link between entities and
 pages; it prints every error as ``file:line: path: message`` and exits 1.
@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id")
     new.add_argument("--name", help="display name (default: the id)")
     new.add_argument("--family", help="for a variant: the family id whose file it is added to")
+    sub.add_parser("audit", help="coverage per field, results per benchmark and setting, stale and unsourced facts (exit 1 if any value lacks a source)")
     sub.add_parser("schema", help="write schema/*.schema.json from atlas/schema.py and the editor line atop every data file")
     args = parser.parse_args(argv)
 
@@ -131,6 +132,12 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args)
         elif args.command == "schema":
             _schema(args.root)
+        elif args.command == "audit":
+            from .audit import audit, report
+
+            result = audit(_load(args.root))
+            print(report(result), end="")
+            return 1 if result.unsourced else 0
     except CatalogError as exc:
         print(exc, file=sys.stderr)
         return 1

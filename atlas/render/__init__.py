@@ -28,5 +28,6 @@ MACROS = {
         "download_link",
         "page_meta",
         "cite_block",
+        "coverage_report",
     )
 }
