@@ -10,6 +10,7 @@ _SECTIONS = {
         (None, 'family_facts("{id}")'),
         ("Summary", 'summary("family", "{id}")'),
         ("Variants", 'variants_table("{id}")'),
+        ("Derived figures", 'derived_figures("{id}")'),
         ("Training data", 'training_data("{id}")'),
         ("Benchmark results", 'family_results("{id}")'),
         ("Sources", 'sources_list("family", "{id}")'),

@@ -29,5 +29,6 @@ MACROS = {
         "page_meta",
         "cite_block",
         "coverage_report",
+        "derived_figures",
     )
 }

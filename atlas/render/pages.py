@@ -611,3 +611,53 @@ def coverage_report(ctx: Ctx) -> str:
     out.append(f"\nValues marked as estimates: {a.estimates}. Values without a source: {len(a.unsourced)}. "
                f"Entities whose facts have not been checked for {STALE_AFTER_DAYS} days: {len(a.stale)}.\n")
     return "".join(out)
+
+
+# ---------------------------------------------------------------------------
+# Derived figures
+# ---------------------------------------------------------------------------
+
+
+def fmt_flops(value: float) -> str:
+    """5.4768e23 -> '5.5 × 10²³'."""
+    exponent = len(f"{int(value):d}") - 1
+    mantissa = value / 10**exponent
+    sup = str(exponent).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"{mantissa:.2g} × 10{sup}"
+
+
+def fmt_bytes(value: float) -> str:
+    for size, unit in ((1e12, "TB"), (1e9, "GB"), (1e6, "MB")):
+        if value >= size:
+            return f"{value / size:.3g} {unit}"
+    return f"{value:.0f} B"
+
+
+def derived_figures(ctx: Ctx, family_id: str) -> str:
+    """Compute, tokens per parameter and memory, derived from each variant's stored facts."""
+    from ..derive import figures
+
+    f: S.Family = ctx.entity("family", family_id)
+    rows = []
+    for v in f.variants:
+        figs = {fig.label: fig for fig in figures(v)}
+        if not figs:
+            continue
+        def show(label: str) -> str:
+            fig = figs.get(label)
+            if fig is None:
+                return UNKNOWN
+            if fig.unit == "FLOPs":
+                return esc(fmt_flops(fig.value))
+            if fig.unit == "bytes":
+                return esc(fmt_bytes(fig.value))
+            return esc(f"{fig.value:.1f}")
+        rows.append([esc(v.name), show("Training compute"), show("Training tokens per parameter"),
+                     show("Weights in memory at 16 bits"), show("Weights in memory at 8 bits"), show("Weights in memory at 4 bits"),
+                     show("Full fine-tuning (Adam, mixed precision)"), show("LoRA fine-tuning (16-bit frozen base)"), show("QLoRA fine-tuning (4-bit frozen base)")])
+    if not rows:
+        return "\n*No variant has the parameter count these figures need.*\n"
+    note = ("\n*Derived, not reported: computed from the parameters and training tokens above with the formulas on "
+            + page_link("Derived figures", "methods/derived-figures.md", ctx.page)
+            + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; memory for weights and optimizer state only).*\n")
+    return note + table(["Variant", "Training compute (FLOPs)", "Tokens per parameter (Chinchilla ≈ 20)", "Weights, 16-bit", "Weights, 8-bit", "Weights, 4-bit", "Full fine-tuning", "LoRA", "QLoRA"], rows, numeric=range(1, 9))
