@@ -1,7 +1,7 @@
 """Renderers: Catalog -> Markdown. ``MACROS`` is what pages can call."""
 from __future__ import annotations
 
-from . import pages
+from . import charts, pages
 
 #: Every function a page may call, by name. Each takes a ``pages.Ctx`` first.
 MACROS = {
@@ -32,3 +32,4 @@ MACROS = {
         "derived_figures",
     )
 }
+MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "score_vs_compute", "release_timeline", "lineage")})
