@@ -7,7 +7,6 @@ import json
 import os
 import shutil
 import threading
-import time
 from urllib.parse import urlparse
 
 import pytest
@@ -149,3 +148,42 @@ def test_counts_sort_by_magnitude(browser, server):
     assert len(values) >= 5
     assert values == sorted(values) or values == sorted(values, reverse=True), texts
     assert sorted(texts) != [t for t in texts], "the order is the text order, not the magnitude order"
+
+
+def test_model_table_filters_and_keeps_them_in_the_url(browser, server, real_site):
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server + "/all-models/")
+    form = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr")
+    assert form.find_element(By.TAG_NAME, "output").text == f"{len(rows)} of {len(rows)} models"
+    Select(form.find_element(By.NAME, "org")).select_by_value("meta-ai")
+    Select(form.find_element(By.NAME, "pmin")).select_by_value(str(10**10))
+    visible = [r for r in rows if r.is_displayed()]
+    assert 0 < len(visible) < len(rows)
+    for r in visible:
+        assert "meta-ai" in r.get_attribute("data-org").split() and int(r.get_attribute("data-params")) >= 10**10
+    hidden_meta = [r for r in rows if not r.is_displayed() and "meta-ai" in r.get_attribute("data-org").split() and r.get_attribute("data-params") and int(r.get_attribute("data-params")) >= 10**10]
+    assert not hidden_meta
+    assert "org=meta-ai" in browser.current_url and f"pmin={10**10}" in browser.current_url
+    browser.refresh()  # the state survives a reload through the URL
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters output").text.startswith(f"{len(visible)} of"))
+    assert Select(browser.find_element(By.NAME, "org")).first_selected_option.get_attribute("value") == "meta-ai"
+    Select(browser.find_element(By.NAME, "bench")).select_by_value("gsm8k")
+    for r in browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr"):
+        if r.is_displayed():
+            assert "gsm8k" in r.get_attribute("data-bench").split()
+
+
+def test_compare_page_shows_the_chosen_models_and_shared_results(browser, server):
+    browser.get(server + "/compare/?m=llama-65b&m=chinchilla-70b")
+    out = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "atlas-compare-out") if "Shared results" in d.find_element(By.ID, "atlas-compare-out").text else None)
+    heads = [th.text for th in out.find_elements(By.CSS_SELECTOR, "table")[0].find_elements(By.CSS_SELECTOR, "thead th")]
+    assert heads[1:] == ["LLaMA-65B", "Chinchilla 70B"]
+    shared = out.find_elements(By.CSS_SELECTOR, "table")[1].text
+    assert "MMLU · 5-shot · Accuracy" in shared and "63.4" in shared and "67.6" in shared
+    from selenium.webdriver.support.ui import Select
+
+    Select(browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare select")[2]).select_by_value("palm-540b")
+    assert "m=palm-540b" in browser.current_url
+    assert "PaLM 540B" in browser.find_element(By.ID, "atlas-compare-out").text

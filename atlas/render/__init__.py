@@ -1,7 +1,7 @@
 """Renderers: Catalog -> Markdown. ``MACROS`` is what pages can call."""
 from __future__ import annotations
 
-from . import charts, pages
+from . import charts, explore, pages
 
 #: Every function a page may call, by name. Each takes a ``pages.Ctx`` first.
 MACROS = {
@@ -33,3 +33,4 @@ MACROS = {
     )
 }
 MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "score_vs_compute", "release_timeline", "lineage")})
+MACROS.update({name: getattr(explore, name) for name in ("model_table", "compare")})

@@ -51,7 +51,7 @@ def _svg(inner: list[str], title: str, desc: str, height: int = H) -> str:
 
 
 def _axes(x_ticks: Iterable[tuple[float, str]], y_ticks: Iterable[tuple[float, str]], x_label: str, y_label: str, height: int = H) -> list[str]:
-    out = [f'<g class="atlas-axis" fill="currentColor" font-size="11">']
+    out = ['<g class="atlas-axis" fill="currentColor" font-size="11">']
     out.append(f'<line x1="{LEFT}" y1="{height - BOTTOM}" x2="{W - RIGHT}" y2="{height - BOTTOM}" stroke="currentColor"/>')
     out.append(f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{height - BOTTOM}" stroke="currentColor"/>')
     for px, text in x_ticks:

@@ -657,7 +657,7 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
                      show("Full fine-tuning (Adam, mixed precision)"), show("LoRA fine-tuning (16-bit frozen base)"), show("QLoRA fine-tuning (4-bit frozen base)")])
     if not rows:
         return "\n*No variant has the parameter count these figures need.*\n"
-    note = ("\n*Derived, not reported: computed from the parameters and training tokens above with the formulas on "
-            + page_link("Derived figures", "methods/derived-figures.md", ctx.page)
-            + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; memory for weights and optimizer state only).*\n")
+    guide = ctx.link("method", "derived-figures") if "derived-figures" in ctx.catalog.methods else "the Derived figures guide"
+    note = ("\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
+            + guide + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; memory for weights and optimizer state only).*\n")
     return note + table(["Variant", "Training compute (FLOPs)", "Tokens per parameter (Chinchilla ≈ 20)", "Weights, 16-bit", "Weights, 8-bit", "Weights, 4-bit", "Full fine-tuning", "LoRA", "QLoRA"], rows, numeric=range(1, 9))

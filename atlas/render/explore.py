@@ -1,0 +1,118 @@
+"""The views people compare with: the table of every model (sortable, filterable) and the compare page.
+
+Both are rendered at build time as HTML; a small vendored-free script (docs/assets/javascripts/
+atlas.js) filters rows and fills the comparison from data embedded in the page, so they work
+served or opened from disk, and load nothing from another host.
+"""
+from __future__ import annotations
+
+import json
+
+from ..load import Catalog
+from .charts import _href, score_points
+from .md import esc, fmt_count
+from .pages import Ctx, setting_label
+from .cite import label as source_label
+
+PARAM_STEPS = [(10**8, "100M"), (10**9, "1B"), (10**10, "10B"), (10**11, "100B"), (10**12, "1T")]
+
+
+def _year(date: str) -> str:
+    return date[:4]
+
+
+def headline(catalog: Catalog) -> dict[str, tuple[float, str]]:
+    """Variant -> its MMLU 5-shot score and where it comes from (own paper preferred)."""
+    return {p.id: (rec.result.value, f"{source_label(catalog.sources[rec.source])}, {rec.result.locator}") for p, rec in score_points(catalog, "mmlu", 5)} if "mmlu" in catalog.benchmarks else {}
+
+
+def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
+    opts = "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in values)
+    return f'<label>{esc(label)} <select name="{name}"><option value="">any</option>{opts}</select></label>'
+
+
+def model_table(ctx: Ctx) -> str:
+    """Every variant, with filters whose state lives in the URL (?org=...&access=...)."""
+    cat = ctx.catalog
+    scores = headline(cat)
+    rows = []
+    orgs, years, licenses, archs, benches = set(), set(), set(), set(), set()
+    for f in sorted(cat.families.values(), key=lambda f: (f.release_date, f.name.lower())):
+        org_names = ", ".join(cat.organizations[o].name for o in f.organizations)
+        for v in f.variants:
+            date = v.release_date or f.release_date
+            results = {rec.result.benchmark for rec in cat.results_by_variant.get(v.id, ())}
+            orgs.update(f.organizations)
+            years.add(_year(date))
+            licenses.add(f.license or "")
+            archs.add(f.architecture or "")
+            benches.update(results)
+            params = fmt_count(v.parameters) if v.parameters else "–"
+            if v.active_parameters:
+                params += f" ({fmt_count(v.active_parameters)} active)"
+            score = scores.get(v.id)
+            attrs = {
+                "data-org": " ".join(f.organizations), "data-year": _year(date), "data-access": f.access or "unknown",
+                "data-license": f.license or "", "data-arch": f.architecture or "", "data-params": str(v.parameters or ""),
+                "data-bench": " ".join(sorted(results)),
+            }
+            cells = [
+                f'<td><a href="{esc(_href(ctx, "family", f.id))}">{esc(v.name)}</a></td>',
+                f"<td>{esc(f.name)}</td>",
+                f"<td>{esc(org_names)}</td>",
+                f"<td>{esc(date)}</td>",
+                f'<td data-sort="{v.active_parameters or v.parameters or 0}" title="{esc(f"{v.parameters:,}" if v.parameters else "not reported")}">{esc(params)}</td>',
+                f'<td data-sort="{v.training_tokens or 0}">{esc(fmt_count(v.training_tokens) if v.training_tokens else "–")}</td>',
+                f'<td data-sort="{v.context_length or 0}">{esc(f"{v.context_length:,}" if v.context_length else "–")}</td>',
+                f'<td title="{esc(f.license or "")}">{esc(f.license or "–")}</td>',
+                f"<td>{esc(f.access or '–')}</td>",
+                f"<td>{esc(f.architecture or '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
+                f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else "no 5-shot MMLU result in the atlas"}">{esc(f"{score[0]:g}") if score else "–"}</td>',
+            ]
+            rows.append("<tr " + " ".join(f'{k}="{esc(val)}"' for k, val in attrs.items()) + ">" + "".join(cells) + "</tr>")
+    form = (
+        '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
+        + _options("org", "Organization", sorted(((o, cat.organizations[o].name) for o in orgs), key=lambda x: x[1].lower()))
+        + _options("year", "Released in", [(y, y) for y in sorted(years)])
+        + _options("access", "Access", [(a, a) for a in ("open-weights", "gated", "api-only", "closed", "unknown")])
+        + _options("license", "License", [(lic, lic) for lic in sorted(licenses) if lic])
+        + _options("arch", "Architecture", [(a, a) for a in sorted(archs) if a])
+        + _options("pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options("pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options("bench", "Has results on", sorted(((b, cat.benchmarks[b].name) for b in benches), key=lambda x: x[1].lower()))
+        + '<button type="reset">Clear filters</button> <output aria-live="polite"></output></form>'
+    )
+    head = "".join(f"<th>{h}</th>" for h in ("Model", "Family", "Organization", "Released", "Parameters", "Training tokens", "Context length", "License", "Access", "Architecture", "MMLU 5-shot"))
+    return (f'\n{form}\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table id="atlas-models"><thead><tr>{head}</tr></thead><tbody>\n'
+            + "\n".join(rows) + "\n</tbody></table></div></div>\n")
+
+
+def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
+    variants = {}
+    for f in catalog.families.values():
+        for v in f.variants:
+            variants[v.id] = {
+                "name": v.name, "family": f.name, "url": _href(ctx, "family", f.id),
+                "organization": ", ".join(catalog.organizations[o].name for o in f.organizations),
+                "released": v.release_date or f.release_date, "parameters": v.parameters, "active_parameters": v.active_parameters,
+                "training_tokens": v.training_tokens, "context_length": v.context_length, "layers": v.layers, "d_model": v.d_model,
+                "attention_heads": v.attention_heads, "license": f.license, "access": f.access, "architecture": f.architecture,
+            }
+    results = []
+    for rec in catalog.results:
+        r = rec.result
+        metric = next(m for m in catalog.benchmarks[r.benchmark].metrics if m.id == r.metric)
+        results.append([r.model, catalog.benchmarks[r.benchmark].name, setting_label(rec), metric.name, r.value, f"{source_label(catalog.sources[rec.source])}, {r.locator}"])
+    return {"variants": variants, "results": results}
+
+
+def compare(ctx: Ctx) -> str:
+    """Pick two to four models; their facts and the results they share (same benchmark and setting)."""
+    data = json.dumps(compare_data(ctx.catalog, ctx), ensure_ascii=False, separators=(",", ":"))
+    data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    pickers = "".join(f'<label>Model {i} <select name="m"><option value="">–</option></select></label>' for i in range(1, 5))
+    return (
+        f'\n<script type="application/json" id="atlas-compare-data">{data}</script>\n\n'
+        f'<form class="atlas-compare" onsubmit="return false">{pickers}</form>\n\n'
+        '<div id="atlas-compare-out" aria-live="polite"><p>Choose two to four models above.</p></div>\n'
+    )
