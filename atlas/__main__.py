@@ -1,4 +1,4 @@
-"""Command line: ``python -m atlas validate | export | pages | new | schema | audit``.
+"""Command line: ``python -m atlas validate | export | pages | new | schema | audit | bench``.
 
 ``validate`` checks every data file and every page link between entities and
 pages; it prints every error as ``file:line: path: message`` and exits 1.
@@ -102,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--name", help="display name (default: the id)")
     new.add_argument("--family", help="for a variant: the family id whose file it is added to")
     sub.add_parser("audit", help="coverage per field, results per benchmark and setting, stale and unsourced facts (exit 1 if any value lacks a source)")
+    bench = sub.add_parser("bench", help="build synthetic catalogs of several sizes with the atlas and as plain Markdown; print and save the measurements")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    bench.add_argument("--out", type=Path, default=Path("bench-results.json"))
+    bench.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result measurement")
     sub.add_parser("schema", help="write schema/*.schema.json from atlas/schema.py and the editor line atop every data file")
     args = parser.parse_args(argv)
 
@@ -132,6 +136,11 @@ def main(argv: list[str] | None = None) -> int:
             return _new(args)
         elif args.command == "schema":
             _schema(args.root)
+        elif args.command == "bench":
+            from .bench import run
+
+            report = run(args.sizes, args.out, browser=not args.no_browser)
+            print(f"wrote {args.out} ({len(report['rows'])} sizes)")
         elif args.command == "audit":
             from .audit import audit, report
 

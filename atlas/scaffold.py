@@ -40,6 +40,12 @@ _SECTIONS = {
 }
 
 
+# Sections left out of the search index: long tables whose every row is also on another page
+# (a leaderboard row is on the model's page; a source's title is in the facts box). This keeps
+# the index small as the catalog grows, without losing what people search for.
+_NOT_SEARCHED = {"Benchmark results", "Leaderboard", "Derived figures", "Sources"}
+
+
 def page_text(kind: str, entity_id: str, name: str) -> str:
     """The standard page of an entity (``docs/<folder>/<id>.md``)."""
     if kind not in _SECTIONS:
@@ -47,7 +53,7 @@ def page_text(kind: str, entity_id: str, name: str) -> str:
     lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", "", '{{ page_meta("%s", "%s") }}' % (kind, entity_id), ""]
     for heading, call in _SECTIONS[kind]:
         if heading:
-            lines += [f"## {heading}", ""]
+            lines += [f"## {heading}" + (" { data-search-exclude }" if heading in _NOT_SEARCHED else ""), ""]
         lines += ["{{ " + call.format(id=entity_id) + " }}", ""]
     return "\n".join(lines)
 

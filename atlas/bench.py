@@ -1,0 +1,308 @@
+"""Build performance at catalog scale: ``python -m atlas bench``.
+
+For each size it generates, in a temporary folder, a synthetic catalog of N model families
+(three variants each, results on four benchmarks, the usual entity pages), valid against the
+schema. It then builds it twice with the real configuration:
+
+* **atlas**: the data layer as the site uses it (YAML -> validated catalog -> macros);
+* **baseline**: the same pages written out as plain Markdown (tables already filled in by
+  the same renderers), built without the macros plugin and without data/.
+
+The ratio of the two is the cost of the data layer. Each build runs in its own process;
+wall time and peak memory (max RSS) are measured around it.
+"""
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ("alpha", "beta", "gamma", "delta")
+ORGS = 50
+DATASETS = 20
+VARIANTS = 3
+
+
+@dataclass
+class Row:
+    families: int
+    pages: int
+    atlas_seconds: float
+    baseline_seconds: float
+    ratio: float
+    seconds_per_family: float
+    atlas_peak_mb: float
+    baseline_peak_mb: float
+    site_mb: float
+    entity_page_kb: float
+    search_index_mb: float
+    first_search_ms: float | None = None
+
+
+# ---------------------------------------------------------------------------
+# Synthetic catalog
+# ---------------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def generate(project: Path, families: int) -> None:
+    """Write data/ and docs/ of a synthetic catalog with ``families`` families."""
+    from .scaffold import page_text
+
+    data = project / "data"
+    sources = []
+    for i in range(families):
+        sources.append(f"- {{id: src-{i:05d}, kind: paper, title: \"Synthetic paper {i}\", authors: \"A. Author, B. Author\", year: 2023, url: \"https://example.org/{i}\"}}")
+    _write(data / "sources.yaml", "\n".join(sources) + "\n")
+    _write(data / "organizations.yaml", "".join(f"- {{id: org-{k}, name: \"Organization {k}\"}}\n" for k in range(ORGS)))
+    for d in range(DATASETS):
+        _write(data / "datasets" / f"corpus-{d}.yaml", f"""id: corpus-{d}
+name: Corpus {d}
+kind: pretraining
+tokens: {(d + 1) * 10**11}
+languages: [en]
+license: "CC BY 4.0"
+creators: [org-{d % ORGS}]
+summary: {{en: "Synthetic corpus {d} of web text.", zh: "合成语料库 {d}。"}}
+checked: "2026-11-01"
+cite: {{default: {{source: src-00000, locator: "Table 1"}}}}
+""")
+    for b in BENCHMARKS:
+        _write(data / "benchmarks" / f"{b}.yaml", f"""id: {b}
+name: Bench {b.capitalize()}
+task_format: "multiple choice"
+measures: "synthetic ability {b}"
+tasks: 10
+splits: [{{name: test, examples: 1000}}]
+metrics: [{{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%"}}]
+random_baseline: 25.0
+summary: {{en: "Synthetic benchmark {b}.", zh: "合成基准 {b}。"}}
+checked: "2026-11-01"
+cite: {{default: {{source: src-00000, locator: "Section 3"}}}}
+""")
+    _write(data / "methods" / "tuning.yaml", """id: tuning
+name: Tuning
+kind: method
+summary: {en: "Synthetic method.", zh: "合成方法。"}
+checked: "2026-11-01"
+reported: [{label: "Fewer trainable parameters", value: 100, unit: "x", source: src-00000, locator: "Abstract"}]
+""")
+    for i in range(families):
+        fid = f"fam-{i:05d}"
+        year = 2018 + i % 8
+        variants = []
+        results = []
+        for k in range(VARIANTS):
+            params = (k + 1) * 7 * 10**9 + i
+            variants.append(f"""  - id: {fid}-{k}
+    name: Family {i} v{k}
+    parameters: {params}
+    training_tokens: {(k + 1) * 10**12}
+    context_length: {2048 * (k + 1)}
+    layers: {32 + 8 * k}
+    d_model: {4096 + 1024 * k}
+    attention_heads: {32 + 8 * k}
+    cite: {{default: {{source: src-{i:05d}, locator: "Table 2"}}}}
+""")
+            for j, b in enumerate(BENCHMARKS):
+                results.append(f"  - {{model: {fid}-{k}, benchmark: {b}, shots: {(i + j) % 2 * 5}, metric: accuracy, value: {30 + (i * 7 + k * 13 + j * 3) % 60}.{(i + k) % 10}, locator: \"Table {3 + j}\"}}")
+        _write(data / "models" / f"{fid}.yaml", f"""id: {fid}
+name: Family {i}
+aliases: [F{i}]
+organizations: [org-{i % ORGS}]
+release_date: "{year}-{1 + i % 12:02d}"
+paper: src-{i:05d}
+license: "Synthetic license {i % 5}"
+access: {("open-weights", "gated", "api-only", "closed")[i % 4]}
+architecture: decoder-only
+objective: "next-token prediction"
+languages: [en]
+training_data: [corpus-{i % DATASETS}, corpus-{(i + 1) % DATASETS}]
+summary:
+  en: "Family {i} is a synthetic model family used to measure build time. It has three sizes."
+  zh: "第 {i} 号模型族是用于测量构建时间的合成数据，共有三种规模。"
+checked: "2026-11-01"
+cite: {{default: {{source: src-{i:05d}, locator: "Section 2"}}}}
+variants:
+""" + "".join(variants))
+        _write(data / "results" / f"src-{i:05d}.yaml", f"source: src-{i:05d}\nresults:\n" + "\n".join(results) + "\n")
+
+    docs = project / "docs"
+    for kind, folder, ids, names in (
+        ("family", "models", [f"fam-{i:05d}" for i in range(families)], [f"Family {i}" for i in range(families)]),
+        ("dataset", "datasets", [f"corpus-{d}" for d in range(DATASETS)], [f"Corpus {d}" for d in range(DATASETS)]),
+        ("benchmark", "benchmarks", list(BENCHMARKS), [f"Bench {b.capitalize()}" for b in BENCHMARKS]),
+        ("method", "methods", ["tuning"], ["Tuning"]),
+    ):
+        for entity_id, name in zip(ids, names):
+            _write(docs / folder / f"{entity_id}.md", page_text(kind, entity_id, name))
+    _write(docs / "index.md", "# Synthetic atlas\n\n{{ catalog_stats() }}.\n")
+    for folder, macro in (("models", "models_index"), ("datasets", "datasets_index"), ("benchmarks", "benchmarks_index"), ("methods", "methods_index")):
+        _write(docs / folder / "index.md", f"# {folder.capitalize()}\n\n## All {folder} {{ data-search-exclude }}\n\n{{{{ {macro}() }}}}\n")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+
+
+def config(macros: bool) -> str:
+    """The real mkdocs.yml with the synthetic nav (and, for the baseline, without the macros plugin)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - Home: index.md\n  - Models: models/index.md\n  - Datasets: datasets/index.md\n  - Benchmarks: benchmarks/index.md\n  - Methods: methods/index.md\n", text, flags=re.M)
+    text = text.replace("docs/assets/search/jieba-user.txt", str(ROOT / "docs/assets/search/jieba-user.txt"))
+    if not macros:
+        text = re.sub(r"^  - macros:\n(?:      .*\n)+", "", text, flags=re.M)
+        text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
+    return text
+
+
+def write_baseline(atlas_project: Path, baseline: Path) -> None:
+    """The same pages as plain Markdown: every macro call replaced by what it renders."""
+    import jinja2
+
+    from .load import load_catalog
+    from .render import MACROS
+    from .render.pages import Ctx
+
+    catalog = load_catalog(atlas_project)
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    docs_in, docs_out = atlas_project / "docs", baseline / "docs"
+    for page in docs_in.rglob("*.md"):
+        rel = page.relative_to(docs_in).as_posix()
+        url = "" if rel == "index.md" else (rel[: -len("index.md")] if rel.endswith("/index.md") else rel[:-3] + "/")
+        ctx = Ctx(catalog, rel, url)
+        functions = {name: (lambda fn: lambda *args: fn(ctx, *args))(fn) for name, fn in MACROS.items()}
+        _write(docs_out / rel, env.from_string(page.read_text(encoding="utf-8")).render(**functions))
+    shutil.copytree(docs_in / "assets", docs_out / "assets")
+
+
+# ---------------------------------------------------------------------------
+# Measuring
+# ---------------------------------------------------------------------------
+
+_RUNNER = """
+import resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - start
+if done.returncode:
+    sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
+    sys.exit(done.returncode)
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def timed_build(project: Path, site: Path) -> tuple[float, float]:
+    """(wall seconds, peak MB) of `mkdocs build --strict` in its own process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    run = subprocess.run([sys.executable, "-c", _RUNNER, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                         cwd=project, env=env, capture_output=True, text=True)
+    if run.returncode:
+        raise RuntimeError(f"build failed in {project}:\n{run.stderr}")
+    seconds, kb = run.stdout.split()
+    return float(seconds), int(kb) / 1024
+
+
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def first_search_ms(site: Path, query: str = "family 1") -> float | None:
+    """Time from opening the home page to the first search result, in headless Chromium."""
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.options import Options
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+    except ImportError:
+        return None
+    if not (Path("/usr/bin/chromium").exists() and Path("/usr/bin/chromedriver").exists()):
+        return None
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    options = Options()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    try:
+        start = time.perf_counter()
+        driver.get(f"http://127.0.0.1:{httpd.server_address[1]}/")
+        box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
+        driver.execute_script("arguments[0].focus()", box)
+        box.send_keys(query)
+        WebDriverWait(driver, 120, poll_frequency=0.02).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        return (time.perf_counter() - start) * 1000
+    finally:
+        driver.quit()
+        httpd.shutdown()
+
+
+def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None) -> dict:
+    rows = []
+    base = Path(tempfile.mkdtemp(prefix="atlas-bench-", dir=workdir))
+    try:
+        for n in sizes:
+            atlas, plain = base / f"atlas-{n}", base / f"baseline-{n}"
+            generate(atlas, n)
+            shutil.copy(ROOT / "macros.py", atlas / "macros.py")
+            shutil.copytree(ROOT / "atlas", atlas / "atlas", ignore=shutil.ignore_patterns("__pycache__"))
+            _write(atlas / "mkdocs.yml", config(macros=True))
+            write_baseline(atlas, plain)
+            _write(plain / "mkdocs.yml", config(macros=False))
+            a_seconds, a_mb = timed_build(atlas, atlas / "site")
+            b_seconds, b_mb = timed_build(plain, plain / "site")
+            site = atlas / "site"
+            pages = sum(1 for _ in site.rglob("index.html"))
+            entity = statistics.median(p.stat().st_size for p in (site / "models").glob("fam-*/index.html"))
+            rows.append(Row(
+                families=n, pages=pages, atlas_seconds=round(a_seconds, 2), baseline_seconds=round(b_seconds, 2),
+                ratio=round(a_seconds / b_seconds, 3), seconds_per_family=round(a_seconds / n, 5),
+                atlas_peak_mb=round(a_mb, 1), baseline_peak_mb=round(b_mb, 1), site_mb=round(_size(site) / 1e6, 2),
+                entity_page_kb=round(entity / 1e3, 1), search_index_mb=round((site / "search/search_index.json").stat().st_size / 1e6, 2),
+                first_search_ms=round(first_search_ms(site), 0) if browser else None,
+            ))
+            print(format_table(rows[-1:]), flush=True)
+            shutil.rmtree(plain / "site", ignore_errors=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    report = {
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(), "processor": platform.machine()},
+        "variants_per_family": VARIANTS, "benchmarks": len(BENCHMARKS), "results_per_family": VARIANTS * len(BENCHMARKS),
+        "rows": [asdict(r) for r in rows],
+    }
+    if out:
+        out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return report
+
+
+COLUMNS = ("families", "pages", "atlas_seconds", "baseline_seconds", "ratio", "seconds_per_family", "atlas_peak_mb", "baseline_peak_mb", "site_mb", "entity_page_kb", "search_index_mb", "first_search_ms")
+
+
+def format_table(rows: list[Row]) -> str:
+    lines = [" | ".join(COLUMNS)]
+    for r in rows:
+        lines.append(" | ".join(str(getattr(r, c)) for c in COLUMNS))
+    return "\n".join(lines)
