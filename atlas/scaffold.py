@@ -7,7 +7,7 @@ _DATA = {"family": "data/models/{id}.yaml; results from data/results/*.yaml", "d
 
 _SECTIONS = {
     "family": [
-        (None, 'family_facts("{id}")'),
+        ("Facts", 'family_facts("{id}")'),
         ("Summary", 'summary("family", "{id}")'),
         ("Variants", 'variants_table("{id}")'),
         ("Derived figures", 'derived_figures("{id}")'),
@@ -17,21 +17,21 @@ _SECTIONS = {
         (None, 'cite_block("family", "{id}")'),
     ],
     "dataset": [
-        (None, 'dataset_facts("{id}")'),
+        ("Facts", 'dataset_facts("{id}")'),
         ("Summary", 'summary("dataset", "{id}")'),
         ("Models trained on it", 'dataset_users("{id}")'),
         ("Sources", 'sources_list("dataset", "{id}")'),
         (None, 'cite_block("dataset", "{id}")'),
     ],
     "benchmark": [
-        (None, 'benchmark_facts("{id}")'),
+        ("Facts", 'benchmark_facts("{id}")'),
         ("Summary", 'summary("benchmark", "{id}")'),
         ("Leaderboard", 'leaderboard("{id}")'),
         ("Sources", 'sources_list("benchmark", "{id}")'),
         (None, 'cite_block("benchmark", "{id}")'),
     ],
     "method": [
-        (None, 'method_facts("{id}")'),
+        ("Facts", 'method_facts("{id}")'),
         ("Summary", 'summary("method", "{id}")'),
         ("Reported figures", 'reported_figures("{id}")'),
         ("Sources", 'sources_list("method", "{id}")'),
@@ -43,17 +43,24 @@ _SECTIONS = {
 # Sections left out of the search index: long tables whose every row is also on another page
 # (a leaderboard row is on the model's page; a source's title is in the facts box). This keeps
 # the index small as the catalog grows, without losing what people search for.
-_NOT_SEARCHED = {"Benchmark results", "Leaderboard", "Derived figures", "Sources"}
+# The index keeps, for each entity page, its title and its lede (organization, date, kind,
+# aliases, variant names): what people type. Every section below is left out, which keeps
+# the index about 0.3 KB per entity however large its tables grow.
+_NOT_SEARCHED = {"Facts", "Summary", "Variants", "Derived figures", "Training data", "Benchmark results", "Leaderboard",
+                 "Models trained on it", "Reported figures", "Sources"}
 
 
 def page_text(kind: str, entity_id: str, name: str) -> str:
     """The standard page of an entity (``docs/<folder>/<id>.md``)."""
     if kind not in _SECTIONS:
         raise ValueError(f"unknown kind {kind!r}")
-    lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", "", '{{ page_meta("%s", "%s") }}' % (kind, entity_id), ""]
+    lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", "",
+             '{{ lede("%s", "%s") }}' % (kind, entity_id), ""]
     for heading, call in _SECTIONS[kind]:
         if heading:
             lines += [f"## {heading}" + (" { data-search-exclude }" if heading in _NOT_SEARCHED else ""), ""]
+        if heading == "Facts":
+            lines += ['{{ page_meta("%s", "%s") }}' % (kind, entity_id), ""]
         lines += ["{{ " + call.format(id=entity_id) + " }}", ""]
     return "\n".join(lines)
 

@@ -30,6 +30,7 @@ MACROS = {
         "cite_block",
         "coverage_report",
         "derived_figures",
+        "lede",
     )
 }
 MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "score_vs_compute", "release_timeline", "lineage")})

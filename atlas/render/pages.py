@@ -661,3 +661,31 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
     note = ("\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
             + guide + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; memory for weights and optimizer state only).*\n")
     return note + table(["Variant", "Training compute (FLOPs)", "Tokens per parameter (Chinchilla ≈ 20)", "Weights, 16-bit", "Weights, 8-bit", "Weights, 4-bit", "Full fine-tuning", "LoRA", "QLoRA"], rows, numeric=range(1, 9))
+
+
+def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
+    """One line under the title: who made it, when, what it is, and the names it goes by.
+
+    It is also what the search index keeps of an entity page (the sections below are left out).
+    """
+    e = ctx.entity(kind, entity_id)
+    cat = ctx.catalog
+    parts: list[str] = []
+    if kind == "family":
+        parts.append(", ".join(cat.organizations[o].name for o in e.organizations))
+        parts.append(f"released {e.release_date}")
+        if e.architecture:
+            parts.append(e.architecture + (" mixture of experts" if e.mixture_of_experts else ""))
+        parts.append("variants: " + ", ".join(v.name for v in e.variants))
+    elif kind == "dataset":
+        parts.append(f"{e.kind} dataset")
+        if e.creators:
+            parts.append("by " + ", ".join(cat.organizations[o].name for o in e.creators))
+    elif kind == "benchmark":
+        parts.append(e.full_name or e.name)
+        parts.append(e.measures)
+    else:
+        parts.append(e.full_name or e.kind)
+    if e.aliases:
+        parts.append("also known as " + ", ".join(e.aliases))
+    return f'\n<p class="atlas-lede">{esc(" · ".join(p for p in parts if p))}</p>\n'
