@@ -17,7 +17,6 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
 import statistics
 import subprocess
@@ -219,7 +218,7 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def first_search_ms(site: Path, query: str = "family 1") -> float | None:
+def first_search_ms(site: Path, query: str = "family 1", timeout_s: float = 60) -> float | None:
     """Time from opening the home page to the first search result, in headless Chromium."""
     try:
         from selenium import webdriver
@@ -234,6 +233,8 @@ def first_search_ms(site: Path, query: str = "family 1") -> float | None:
     import functools
     import http.server
     import threading
+
+    from selenium.common.exceptions import TimeoutException
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
@@ -253,7 +254,10 @@ def first_search_ms(site: Path, query: str = "family 1") -> float | None:
         box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
         driver.execute_script("arguments[0].focus()", box)
         box.send_keys(query)
-        WebDriverWait(driver, 120, poll_frequency=0.02).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        try:
+            WebDriverWait(driver, timeout_s, poll_frequency=0.02).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item"))
+        except TimeoutException:
+            return float("inf")  # no result within the time limit
         return (time.perf_counter() - start) * 1000
     finally:
         driver.quit()
@@ -277,13 +281,17 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
             site = atlas / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
             entity = statistics.median(p.stat().st_size for p in (site / "models").glob("fam-*/index.html"))
-            rows.append(Row(
+            row = Row(
                 families=n, pages=pages, atlas_seconds=round(a_seconds, 2), baseline_seconds=round(b_seconds, 2),
                 ratio=round(a_seconds / b_seconds, 3), seconds_per_family=round(a_seconds / n, 5),
                 atlas_peak_mb=round(a_mb, 1), baseline_peak_mb=round(b_mb, 1), site_mb=round(_size(site) / 1e6, 2),
                 entity_page_kb=round(entity / 1e3, 1), search_index_mb=round((site / "search/search_index.json").stat().st_size / 1e6, 2),
-                first_search_ms=round(first_search_ms(site), 0) if browser else None,
-            ))
+            )
+            print(f"built {n}: " + format_table([row]).splitlines()[1], flush=True)
+            if browser:
+                ms = first_search_ms(site)
+                row.first_search_ms = None if ms is None else (round(ms) if ms != float("inf") else -1)  # -1: no result within 60 s
+            rows.append(row)
             print(format_table(rows[-1:]), flush=True)
             shutil.rmtree(plain / "site", ignore_errors=True)
     finally:

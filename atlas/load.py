@@ -17,7 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from . import schema as S
 from .errors import CatalogError, DataError, format_path
-from .yamlio import Located, read_yaml
+from .yamlio import Located, read_yaml_fast
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def load_catalog(root: str | Path) -> Catalog:
 
     def read(path: Path) -> Located | None:
         file = rel(path)
-        located, errs = read_yaml(path.read_bytes(), file)
+        located, errs = read_yaml_fast(path.read_bytes(), file)
         errors.extend(errs)
         if located is not None:
             located_by_file[file] = located

@@ -15,6 +15,7 @@ Conventions:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 import unicodedata
@@ -401,7 +402,21 @@ SCHEMA_FILES: dict[str, tuple[object, str]] = {
 SCHEMA_OF_FOLDER = {"models": "family", "datasets": "dataset", "benchmarks": "benchmark", "methods": "method", "results": "results"}
 
 
+@functools.lru_cache(maxsize=1)
+def _json_schemas() -> str:
+    import json
+
+    return json.dumps(_build_json_schemas())
+
+
 def json_schemas() -> dict[str, dict]:
+    """JSON Schema of every data file (computed once per process; a copy each call)."""
+    import json
+
+    return json.loads(_json_schemas())
+
+
+def _build_json_schemas() -> dict[str, dict]:
     """JSON Schema (draft 2020-12) of every data file, generated from the models above.
 
     Editors use these; checks that need the whole catalog (references between

@@ -32,10 +32,28 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 
 @dataclass
 class Located:
-    """The data of one file and the line (1-based) of every path in it."""
+    """The data of one file and the line (1-based) of every path in it.
+
+    Lines are only needed to report an error, so a file read on the fast path keeps its
+    text and composes its node tree again the first time a line is asked for.
+    """
 
     data: Any
-    lines: dict[tuple, int] = field(default_factory=dict)
+    _lines: dict[tuple, int] | None = None
+    _text: str | None = field(default=None, repr=False)
+
+    @property
+    def lines(self) -> dict[tuple, int]:
+        if self._lines is None:
+            loader = _Loader(self._text or "")
+            try:
+                node = loader.get_single_node()
+                self._lines = {(): node.start_mark.line + 1} if node is not None else {}
+                if node is not None:
+                    _walk(node, (), self._lines, [])
+            finally:
+                loader.dispose()
+        return self._lines
 
     def line_of(self, path: tuple) -> int:
         """The line of the longest prefix of ``path`` that we know (1 if none)."""
@@ -77,6 +95,49 @@ def _walk(node: yaml.Node, path: tuple, lines: dict, dups: list, seen: set | Non
         for index, item in enumerate(node.value):
             lines[path + (index,)] = item.start_mark.line + 1
             _walk(item, path + (index,), lines, dups, seen)
+
+
+class _NeedFullRead(Exception):
+    """The fast path met a duplicate key or an alias: the full read reports it with its line."""
+
+
+class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
+    def construct_object(self, node, deep=False):
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node in self.constructed_objects:
+            raise _NeedFullRead
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise _NeedFullRead
+                seen.add(key_node.value)
+        return super().construct_mapping(node, deep)
+
+
+def read_yaml_fast(text: bytes, file: str) -> tuple[Located | None, list[DataError]]:
+    """Like read_yaml, in one pass: line numbers are worked out only when an error needs one."""
+    if text.startswith(b"\xef\xbb\xbf"):
+        return read_yaml(text, file)
+    try:
+        decoded = text.decode("utf-8")
+    except UnicodeDecodeError:
+        return read_yaml(text, file)
+    loader = _FastLoader(decoded)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _NeedFullRead
+        data = loader.construct_document(node)
+    except (_NeedFullRead, yaml.YAMLError, ValueError):
+        return read_yaml(text, file)
+    finally:
+        loader.dispose()
+    if not isinstance(data, (dict, list)):
+        return read_yaml(text, file)
+    return Located(data, None, decoded), []
 
 
 def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataError]]:

@@ -43,3 +43,20 @@ def test_dates_stay_text():
 )
 def test_unreadable_files(text, expected):
     assert errors(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: 1\nb:\n  - x: 2\n  - x: 3\n", "a: 1\na: 2\n", "a: &x [1]\nb: *x\n", "a: &x 5\nb: *x\n", b"\xef\xbb\xbfa: 1", b"a: \xff", "", "- 1\n- 2\n", "just text", "a: [1\n"],
+)
+def test_fast_read_agrees_with_the_full_read(text):
+    from atlas.yamlio import read_yaml_fast
+
+    raw = text if isinstance(text, bytes) else text.encode("utf-8")
+    fast, fast_errors = read_yaml_fast(raw, "data/x.yaml")
+    full, full_errors = read_yaml(raw, "data/x.yaml")
+    assert fast_errors == full_errors
+    assert (fast is None) == (full is None)
+    if fast is not None:
+        assert fast.data == full.data
+        assert fast.lines == full.lines  # worked out on demand, the same

@@ -12,7 +12,6 @@ MACROS = {
         "training_data",
         "family_results",
         "summary",
-        "checked_note",
         "sources_list",
         "dataset_facts",
         "dataset_users",

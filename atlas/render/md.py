@@ -8,6 +8,7 @@ emphasis, a table cell or a template expression.
 """
 from __future__ import annotations
 
+import functools
 import math
 import posixpath
 import re
@@ -41,6 +42,11 @@ def url(value: str) -> str:
     return quote(value, safe="/:?#&=%+,;@~.-_!*$")
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative(target: str, page_dir: str) -> str:
+    return posixpath.relpath(target, page_dir or ".")
+
+
 def page_link(label: str, target: str, page: str) -> str:
     """A Markdown link from page ``page`` (e.g. ``models/llama.md``) to ``target``.
 
@@ -48,8 +54,9 @@ def page_link(label: str, target: str, page: str) -> str:
     them for either URL style, so the built site stays correct whether it is
     served or opened from disk.
     """
-    rel = posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return f"[{esc(label)}]({rel})"
+    folder, _, name = target.rpartition("/")
+    rel = _relative(folder or ".", posixpath.dirname(page))
+    return f"[{esc(label)}]({name if rel == '.' else rel + '/' + name})"
 
 
 def ext_link(label: str, href: str) -> str:

@@ -114,11 +114,6 @@ def summary(ctx: Ctx, kind: str, entity_id: str) -> str:
     )
 
 
-def checked_note(ctx: Ctx, kind: str, entity_id: str) -> str:
-    entity = ctx.entity(kind, entity_id)
-    return f'\n<p class="atlas-checked">Facts last checked against their sources on {esc(entity.checked)}.</p>\n'
-
-
 # ---------------------------------------------------------------------------
 # Model families
 # ---------------------------------------------------------------------------
