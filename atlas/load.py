@@ -177,6 +177,9 @@ def validate(located: Located, tp: Any, file: str, model: type) -> tuple[Any, li
         return None, errors
 
 
+TODO_MESSAGE = "replace the TODO placeholder with the real value (or remove the key if no source gives it)"
+
+
 def _placeholders(located: Located, file: str) -> list[DataError]:
     """Text still holding a TODO from a skeleton of `python -m atlas new`."""
     found: list[DataError] = []
@@ -189,7 +192,7 @@ def _placeholders(located: Located, file: str) -> list[DataError]:
             for i, v in enumerate(value):
                 walk(v, path + (i,))
         elif isinstance(value, str) and "TODO" in value:
-            found.append(DataError(file, located.line_of(path), format_path(path), "replace the TODO placeholder with the real value (or remove the key if no source gives it)"))
+            found.append(DataError(file, located.line_of(path), format_path(path), TODO_MESSAGE))
 
     walk(located.data, ())
     return found
@@ -439,8 +442,8 @@ def load_catalog(root: str | Path) -> Catalog:
 
     if errors:
         # A TODO placeholder explains itself; other complaints about the same field are noise.
-        todo = {(e.file, e.path) for e in errors if e.message.startswith("replace the TODO placeholder")}
-        raise CatalogError([e for e in errors if (e.file, e.path) not in todo or e.message.startswith("replace the TODO placeholder")])
+        todo = {(e.file, e.path) for e in errors if e.message == TODO_MESSAGE}
+        raise CatalogError([e for e in errors if (e.file, e.path) not in todo or e.message == TODO_MESSAGE])
 
     # ------------------------------------------------------------------
     # Derived indexes, computed once.

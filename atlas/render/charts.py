@@ -32,6 +32,12 @@ def _log_ticks(lo: float, hi: float) -> list[float]:
     return [10.0**e for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1)]
 
 
+def _log_range(values: list[float]) -> tuple[float, float]:
+    """The powers of ten around the values (at least one decade wide)."""
+    ticks = _log_ticks(min(values), max(values))
+    return ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] * 10
+
+
 def _scale(lo: float, hi: float, a: float, b: float, log: bool):
     if log:
         lo, hi = math.log10(lo), math.log10(hi)
@@ -102,12 +108,8 @@ def params_vs_tokens(ctx: Ctx) -> str:
     points = params_tokens_points(ctx.catalog)
     if not points:
         return "\n*No variant has both a parameter count and a token count yet.*\n"
-    x_lo, x_hi = _log_ticks(min(p.x for p in points), max(p.x for p in points))[0], _log_ticks(min(p.x for p in points), max(p.x for p in points))[-1]
-    y_lo, y_hi = _log_ticks(min(p.y for p in points), max(p.y for p in points))[0], _log_ticks(min(p.y for p in points), max(p.y for p in points))[-1]
-    if x_lo == x_hi:
-        x_hi *= 10
-    if y_lo == y_hi:
-        y_hi *= 10
+    x_lo, x_hi = _log_range([p.x for p in points])
+    y_lo, y_hi = _log_range([p.y for p in points])
     sx = _scale(x_lo, x_hi, LEFT, W - RIGHT, True)
     sy = _scale(y_lo, y_hi, H - BOTTOM, TOP, True)
     inner = _axes(
@@ -156,12 +158,15 @@ def score_points(catalog: Catalog, benchmark: str = "mmlu", shots: int = 5, metr
     plotted; otherwise the first source in file order. Chain-of-thought results are left out.
     """
     chosen: dict[str, ResultRecord] = {}
+    own: dict[str, set[str]] = {}
     for rec in catalog.results_by_benchmark.get(benchmark, ()):
         r = rec.result
         if r.shots != shots or r.metric != metric or r.cot or r.subset:
             continue
         fam = catalog.variant_family[r.model]
-        if r.model not in chosen or (rec.source in _own_sources(catalog, fam) and chosen[r.model].source not in _own_sources(catalog, fam)):
+        if fam not in own:
+            own[fam] = _own_sources(catalog, fam)
+        if r.model not in chosen or (rec.source in own[fam] and chosen[r.model].source not in own[fam]):
             chosen[r.model] = rec
     out = []
     for variant_id, rec in chosen.items():
@@ -180,8 +185,7 @@ def score_vs_compute(ctx: Ctx, benchmark: str = "mmlu", shots: int = 5) -> str:
     if not pairs:
         return f"\n*No variant has both a {esc(bench.name)} {shots}-shot score and a training compute yet.*\n"
     points = [p for p, _ in pairs]
-    ticks = _log_ticks(min(p.x for p in points), max(p.x for p in points))
-    x_lo, x_hi = ticks[0], ticks[-1] if ticks[-1] > ticks[0] else ticks[0] * 10
+    x_lo, x_hi = _log_range([p.x for p in points])
     sx = _scale(x_lo, x_hi, LEFT, W - RIGHT, True)
     sy = _scale(0, 100, H - BOTTOM, TOP, False)
     inner = _axes([(sx(t), f"10{_sup(round(math.log10(t)))}") for t in _log_ticks(x_lo, x_hi)], [(sy(v), str(v)) for v in range(0, 101, 20)],
