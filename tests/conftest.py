@@ -14,9 +14,17 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def _commit_time() -> str:
+    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "1767225600"
+
+
 def build_env() -> dict:
     env = dict(os.environ)
     env["NO_MKDOCS_2_WARNING"] = "1"
+    # MkDocs dates the sitemap with the build day; a fixed date keeps two builds identical
+    # even when midnight falls between them.
+    env.setdefault("SOURCE_DATE_EPOCH", _commit_time())
     return env
 
 
@@ -39,7 +47,8 @@ def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "macros.py"):
         shutil.copy(ROOT / name, dest / name)
-    shutil.copytree(ROOT / "atlas", dest / "atlas", ignore=shutil.ignore_patterns("__pycache__"))
+    for folder in ("atlas", "hooks", "overrides"):
+        shutil.copytree(ROOT / folder, dest / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data, dest / "data")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")

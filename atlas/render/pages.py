@@ -402,7 +402,9 @@ def leaderboard(ctx: Ctx, benchmark_id: str) -> str:
                 _result_value(ctx, rec),
                 _result_source(ctx, rec),
             ])
-        out.append(f"\n### {esc(title)}\n\n*{len(recs)} result{'s' if len(recs) != 1 else ''}, {direction}. Only results with this exact setting are ranked together.*\n")
+        # Each setting is its own section; like the Leaderboard section around it, it stays out of
+        # the search index (its rows would make one search document the size of the whole table).
+        out.append(f"\n### {esc(title)} {{ data-search-exclude }}\n\n*{len(recs)} result{'s' if len(recs) != 1 else ''}, {direction}. Only results with this exact setting are ranked together.*\n")
         out.append(table(["Rank", "Model", "Family", "Value", "Source"], rows, numeric=(0, 3)))
     return "\n".join(out)
 

@@ -1,0 +1,189 @@
+/*
+ * Foundation Model Atlas: the search worker.
+ *
+ * It speaks the message protocol of Material for MkDocs' search worker (setup, ready, query,
+ * result), so Material's search box and result list work unchanged, but it does not build the
+ * lunr index in the browser: atlas/searchindex.py builds it once at build time and writes
+ * search/atlas-index.js, which this worker loads with lunr.Index.load. Building the index in
+ * the browser cost about 150 µs per search document on every page load (python -m atlas
+ * bench), which at thousands of models put the first result seconds away.
+ *
+ * Runs as a Web Worker on a served site and, from disk (file://), inside the iframe-worker
+ * shim, where importScripts returns a promise and the script is a <script src> element.
+ */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;   // Material's SearchMessageType
+var engine = null;
+
+function scriptUrl() {
+  if (typeof document !== "undefined") {
+    var script = document.querySelector("script[src]");
+    if (script) return script.src;
+  }
+  return self.location.href;
+}
+
+// A run of Chinese characters becomes the longest words the index knows, left to right
+// (jieba split the documents into words at build time; a query arrives unsplit).
+function splitHan(run, vocabulary) {
+  var words = [];
+  for (var i = 0; i < run.length;) {
+    var end = i + 1;
+    for (var j = run.length; j > i + 1; j--)
+      if (Object.prototype.hasOwnProperty.call(vocabulary, run.slice(i, j))) { end = j; break; }
+    words.push(run.slice(i, end));
+    i = end;
+  }
+  return words;
+}
+
+// Wrap the tokens of an HTML string that the index matched in <mark>, outside tags only.
+// Only markup is added: the text itself was escaped when the site was built.
+function highlight(value, matched, separator) {
+  if (!value || !matched.size) return value;
+  return value.split(/(<[^>]*>)/).map(function (part) {
+    if (part.charAt(0) === "<") return part;
+    var out = "", last = 0, re = new RegExp(separator.source, "g"), m;
+    function token(from, to) {
+      var word = part.slice(from, to);
+      out += matched.has(word.toLowerCase()) ? "<mark>" + word + "</mark>" : word;
+    }
+    while ((m = re.exec(part)) !== null) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m.index > last) token(last, m.index);
+      out += m[0];
+      last = m.index + m[0].length;
+    }
+    if (last < part.length) token(last, part.length);
+    return out;
+  }).join("");
+}
+
+function Engine(config, docs, options) {
+  this.separator = new RegExp(config.separator);
+  lunr.tokenizer.separator = this.separator;      // the query lexer splits terms on it
+  this.index = lunr.Index.load(self.atlasSearchIndex);
+  this.docs = docs;
+  this.options = options || {};
+  this.pages = new Map();
+  for (var i = 0; i < docs.length; i++)
+    if (docs[i].location.indexOf("#") < 0) this.pages.set(docs[i].location, docs[i]);
+}
+
+Engine.prototype.clauses = function (query) {
+  var parsed = new lunr.Query(this.index.fields);
+  new lunr.QueryParser(query, parsed).parse();
+  return parsed.clauses.filter(function (c) { return c.presence !== lunr.Query.presence.PROHIBITED; });
+};
+
+// Result groups whose text is highlighted: Material shows ten at a time, and marking every
+// one of thousands of matches (a word every page contains) would delay the first ten.
+var HIGHLIGHTED_GROUPS = 50;
+
+Engine.prototype.search = function (query) {
+  var self_ = this, vocabulary = this.index.invertedIndex;
+  query = query.replace(/\p{sc=Han}+/gu, function (run) { return splitHan(run, vocabulary).join("* "); });
+  if (!query.trim()) return { items: [] };
+  var clauses = this.clauses(query);
+  var found = this.index.search(query).map(function (hit) {
+    var doc = self_.docs[+hit.ref];
+    var matched = Object.keys(hit.matchData.metadata);
+    var terms = {}, hits = 0;
+    clauses.forEach(function (c) {
+      var ok = matched.some(function (t) { return t.indexOf(c.term) === 0; });
+      terms[c.term] = ok;
+      hits += ok ? 1 : 0;
+    });
+    var coverage = clauses.length ? hits / clauses.length : 1;
+    var isPage = doc.location.indexOf("#") < 0;
+    // documents that match every word rank first; a page ranks above its own sections
+    return { doc: doc, matched: matched, terms: terms, score: hit.score * Math.pow(1 + coverage, 2) * (isPage ? 1.5 : 1) };
+  }).sort(function (a, b) { return b.score - a.score; });
+
+  // Group by page, best first, as Material's result list expects: each group holds its page.
+  var groups = new Map();
+  found.forEach(function (hit) {
+    var page = hit.doc.location.split("#")[0];
+    if (!groups.has(page)) groups.set(page, []);
+    groups.get(page).push(hit);
+  });
+  var items = [], n = 0;
+  groups.forEach(function (hits, page) {
+    if (!self_.pages.has(page)) return;
+    var marked = n++ < HIGHLIGHTED_GROUPS;
+    var group = hits.map(function (hit) {
+      var item = Object.assign({}, hit.doc, { score: hit.score, terms: hit.terms });
+      if (hit.doc.tags) item.tags = hit.doc.tags.slice();
+      if (marked) {
+        var matched = new Set(hit.matched);
+        item.title = highlight(hit.doc.title, matched, self_.separator);
+        item.text = highlight(hit.doc.text, matched, self_.separator);
+      }
+      return item;
+    });
+    if (!hits.some(function (hit) { return hit.doc.location === page; }))
+      group.push(Object.assign({}, self_.pages.get(page), { score: 0, terms: {} }));
+    items.push(group);
+  });
+  var result = { items: items };
+
+  if (this.options.suggest) {
+    var top = this.index.query(function (q) {
+      clauses.forEach(function (c) {
+        q.term(c.term, { fields: ["title"], presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
+      });
+    });
+    result.suggest = top.length ? Object.keys(top[0].matchData.metadata) : [];
+  }
+  return result;
+};
+
+// Start loading the index as soon as the worker starts, before Material sends the documents.
+// The file names its version; if a cache served an older one, it is loaded again by version.
+var here = scriptUrl();
+var INDEX_URL = new URL("../../search/atlas-index.js", here).href;
+var loading = (async function () {
+  await importScripts(new URL("../vendor/lunr/lunr.min.js", here).href, INDEX_URL);
+})().catch(function () {});   // retried in setup, where a failure is reported
+
+async function setup(data) {
+  await loading;
+  var version = data.config.atlas_index || "";
+  if (typeof lunr === "undefined") await importScripts(new URL("../vendor/lunr/lunr.min.js", here).href);
+  if (self.atlasSearchIndexVersion !== version) await importScripts(INDEX_URL + "?v=" + encodeURIComponent(version));
+  engine = new Engine(data.config, data.docs, data.options);
+}
+
+function search(query) {
+  try {
+    return engine.search(query);
+  } catch (err) {
+    console.warn("Search could not read the query: " + query, err);
+    return { items: [] };
+  }
+}
+
+// Queries arrive on every key press. While one is being answered the next ones wait in line;
+// only the newest of those is answered, because Material shows only the latest result.
+var nextQuery = null, ready = null;
+addEventListener("message", async function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    ready = setup(message.data);
+    await ready;
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    var waiting = nextQuery !== null;
+    nextQuery = message.data;
+    if (waiting) return;
+    setTimeout(async function () {
+      await ready;
+      var query = nextQuery;
+      nextQuery = null;
+      postMessage({ type: RESULT, data: search(query) });
+    }, 0);
+  } else {
+    throw new TypeError("Unknown search message type: " + message.type);
+  }
+});
