@@ -199,20 +199,25 @@ def _placeholders(located: Located, file: str) -> list[DataError]:
 
 
 class _Collector:
-    """Collects objects by id with the place each came from, and reports duplicates."""
+    """Collects objects by id with the place each came from, and reports duplicates.
+
+    A place is (file, located data, path of the line to cite); the line itself is looked up
+    only for an error: finding lines means reading the file's YAML a second time.
+    """
 
     def __init__(self, what: str):
         self.what = what
         self.items: dict[str, Any] = {}
-        self.where: dict[str, tuple[str, int, tuple]] = {}
+        self.where: dict[str, tuple[str, Located, tuple]] = {}
 
-    def add(self, obj_id: str, obj: Any, file: str, line: int, path: tuple, errors: list[DataError]) -> None:
+    def add(self, obj_id: str, obj: Any, file: str, located: Located, line_path: tuple, path: tuple, errors: list[DataError]) -> None:
         if obj_id in self.items:
-            first_file, first_line, _ = self.where[obj_id]
-            errors.append(DataError(file, line, format_path(path + ("id",)), f'duplicate {self.what} id "{obj_id}" (already defined at {first_file}:{first_line})'))
+            first_file, first_located, first_line_path = self.where[obj_id]
+            errors.append(DataError(file, located.line_of(line_path), format_path(path + ("id",)),
+                                    f'duplicate {self.what} id "{obj_id}" (already defined at {first_file}:{first_located.line_of(first_line_path)})'))
             return
         self.items[obj_id] = obj
-        self.where[obj_id] = (file, line, path)
+        self.where[obj_id] = (file, located, line_path)
 
 
 def load_catalog(root: str | Path) -> Catalog:
@@ -289,13 +294,13 @@ def load_catalog(root: str | Path) -> Catalog:
         else:
             items = list(enumerate(items))
         for i, item in items:
-            collector.add(item.id, item, rel(path), located.line_of((i,)), (i,), errors)
+            collector.add(item.id, item, rel(path), located, (i,), (i,), errors)
 
     kinds: dict[str, _Collector] = {k: _Collector(k[:-1]) for k in ("models", "datasets", "benchmarks", "methods")}
     variants = _Collector("variant")
     variant_family: dict[str, str] = {}
     results: list[ResultRecord] = []
-    result_places: list[tuple[str, int, tuple, ResultRecord]] = []
+    result_places: list[tuple[str, tuple, ResultRecord]] = []
     files: dict[tuple[str, str], str] = {}
     results_sources: _Collector = _Collector("results file source")
 
@@ -322,17 +327,17 @@ def load_catalog(root: str | Path) -> Catalog:
             if path.stem != obj_id:
                 errors.append(DataError(file, located.line_of((key,)), key, f'the file name must match: "{obj_id}" belongs in data/{kind}/{obj_id}.yaml'))
             if kind == "results":
-                results_sources.add(obj.source, obj, file, located.line_of(("source",)), (), errors)
+                results_sources.add(obj.source, obj, file, located, ("source",), (), errors)
                 for i, r in enumerate(obj.results):
                     rec = ResultRecord(obj.source, r)
                     results.append(rec)
-                    result_places.append((file, located.line_of(("results", i)), ("results", i), rec))
+                    result_places.append((file, ("results", i), rec))
                 continue
-            kinds[kind].add(obj.id, obj, file, located.line_of(("id",)), (), errors)
+            kinds[kind].add(obj.id, obj, file, located, ("id",), (), errors)
             files[(kind, obj.id)] = file
             if kind == "models":
                 for i, v in enumerate(obj.variants):
-                    variants.add(v.id, v, file, located.line_of(("variants", i, "id")), ("variants", i), errors)
+                    variants.add(v.id, v, file, located, ("variants", i, "id"), ("variants", i), errors)
                     variant_family.setdefault(v.id, obj.id)
 
     families, datasets, benchmarks, methods = (kinds[k].items for k in ("models", "datasets", "benchmarks", "methods"))
@@ -422,8 +427,8 @@ def load_catalog(root: str | Path) -> Catalog:
     for src_id in results_sources.items:
         file, loc = where(results_sources, src_id)
         check_ref(src_id, sources.items, "source", file, loc, ("source",))
-    seen_results: dict[tuple, tuple[str, int]] = {}
-    for file, line, path, rec in result_places:
+    seen_results: dict[tuple, tuple[Located, tuple]] = {}
+    for file, path, rec in result_places:
         loc = located_by_file[file]
         r = rec.result
         check_ref(r.model, variants.items, "model variant", file, loc, path + ("model",))
@@ -436,9 +441,10 @@ def load_catalog(root: str | Path) -> Catalog:
         # (abstract and table): both are kept. The same place twice is a mistake.
         key = (rec.source, r.model, r.benchmark, rec.setting, r.protocol, r.locator)
         if key in seen_results:
-            errors.append(DataError(file, line, format_path(path), f"the same result (model, benchmark, setting, locator) is already given on line {seen_results[key][1]}"))
+            first_located, first_path = seen_results[key]
+            errors.append(DataError(file, loc.line_of(path), format_path(path), f"the same result (model, benchmark, setting, locator) is already given on line {first_located.line_of(first_path)}"))
         else:
-            seen_results[key] = (file, line)
+            seen_results[key] = (loc, path)
 
     if errors:
         # A TODO placeholder explains itself; other complaints about the same field are noise.
