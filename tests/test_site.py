@@ -126,6 +126,7 @@ def test_no_error_text_leaks_into_pages(real_site):
     "call, message",
     [
         ('{{ variants_table("no-such-family") }}', 'no family with id "no-such-family"'),
+        ("{{ variants_table() }}", "variants_table"),  # a wrong number of arguments, on the direct path
         ("{{ variants_tabel('toy') }}", "variants_tabel"),
         ("{{ undefined_variable }}", "undefined_variable"),
     ],
