@@ -290,7 +290,7 @@ def first_search_ms(site: Path, queries: list[str], timeout_s: float = 60) -> li
     return times
 
 
-def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None) -> dict:
+def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None, repeats: int = 3) -> dict:
     rows = []
     base = Path(tempfile.mkdtemp(prefix="atlas-bench-", dir=workdir))
     try:
@@ -306,8 +306,11 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
                     shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
             _write(atlas / "mkdocs.yml", config(macros=True))
             _write(plain / "mkdocs.yml", config(macros=False))
-            a_seconds, a_mb = timed_build(atlas, atlas / "site")
-            b_seconds, b_mb = timed_build(plain, plain / "site")
+            # This machine is noisy (about ±5% between two runs of the same build): below 10,000
+            # families each build runs three times, alternating, and the fastest run counts.
+            runs = [(timed_build(atlas, atlas / "site"), timed_build(plain, plain / "site")) for _ in range(repeats if n < 10_000 else 1)]
+            a_seconds, a_mb = min(a for a, _ in runs)
+            b_seconds, b_mb = min(b for _, b in runs)
             site = atlas / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
             entity = statistics.median(p.stat().st_size for p in (site / "models").glob("fam-*/index.html"))
@@ -330,6 +333,7 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
         shutil.rmtree(base, ignore_errors=True)
     report = {
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(), "processor": platform.machine()},
+        "repeats_below_10000": repeats,
         "variants_per_family": VARIANTS, "benchmarks": len(BENCHMARKS), "results_per_family": VARIANTS * len(BENCHMARKS),
         "rows": [asdict(r) for r in rows],
     }
