@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as S
-from .load import Catalog, ResultRecord
+from .load import Catalog, ResultRecord, gc_paused
 from .render.pages import PAGE_DIRS, setting_label
 
 
@@ -196,7 +196,8 @@ def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
     data = catalog_dict(c, directory_urls)
     results = [{**r, "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
     return {
-        "catalog.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        # compact: json's C encoder only runs without indent (10x faster at 10,000 families)
+        "catalog.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "models.csv": _csv(MODEL_COLUMNS, data["models"]),
         "results.csv": _csv(RESULT_COLUMNS, results),
         "sources.bib": bibliography(c.sources[s] for s in cited_sources(c)),
@@ -207,8 +208,9 @@ def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
 def write_exports(c: Catalog, site_dir: Path, directory_urls: bool = True) -> list[Path]:
     """Write api/* and llms.txt into a built site."""
     written = []
-    files = {f"api/{name}": content for name, content in export_files(c, directory_urls).items()}
-    files["llms.txt"] = llms_txt(c, directory_urls)
+    with gc_paused():
+        files = {f"api/{name}": content for name, content in export_files(c, directory_urls).items()}
+        files["llms.txt"] = llms_txt(c, directory_urls)
     for name, content in files.items():
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)

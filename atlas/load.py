@@ -6,8 +6,10 @@ beginning with ``file:line: path:``. Call :func:`load_catalog` once per build.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -220,9 +222,30 @@ class _Collector:
         self.where[obj_id] = (file, located, line_path)
 
 
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection inside: for work that only builds up objects that stay.
+
+    Loading (and exporting) the catalog allocates millions of objects that live on. Each full
+    collection walks all of them again, which made loading 10,000 families take 42 s instead
+    of 28 s (python -m atlas bench). Reference counting still frees everything acyclic.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_catalog(root: str | Path) -> Catalog:
     """Load and check every file under ``root/data``. Raises CatalogError with all errors."""
-    root = Path(root)
+    with gc_paused():
+        return _load_catalog(Path(root))
+
+
+def _load_catalog(root: Path) -> Catalog:
     data_dir = root / "data"
     errors: list[DataError] = []
     located_by_file: dict[str, Located] = {}

@@ -102,11 +102,6 @@ class _NeedFullRead(Exception):
 
 
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
-    def construct_object(self, node, deep=False):
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node in self.constructed_objects:
-            raise _NeedFullRead
-        return super().construct_object(node, deep)
-
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _ in node.value:
@@ -124,6 +119,10 @@ def read_yaml_fast(text: bytes, file: str) -> tuple[Located | None, list[DataErr
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
+        return read_yaml(text, file)
+    if "&" in decoded or "*" in decoded:
+        # Could be an anchor or an alias (refused, with its line, by the full read). Testing
+        # the text is cheaper than checking every node for reuse while constructing.
         return read_yaml(text, file)
     loader = _FastLoader(decoded)
     try:
