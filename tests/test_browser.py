@@ -89,6 +89,19 @@ def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
     assert first.find_element(By.TAG_NAME, "mark").text.lower() == "chinchilla"
 
 
+def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_path):
+    """A builder that does not run hooks/search_index.py: the worker builds the index itself."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    (site / "search/atlas-index.js").unlink()
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        assert pages_of(search(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "gopher"))[0] == "/models/gopher/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.mark.parametrize("query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")])
 def test_chinese_search_finds_pages(browser, server, query, page):
     assert page in search(browser, server, query)

@@ -60,10 +60,34 @@ function highlight(value, matched, separator) {
   }).join("");
 }
 
+// Without search/atlas-index.js (a builder that does not run hooks/search_index.py), the
+// index is built here, as Material's worker does, with the same fields: slower, not broken.
+function buildIndex(config, docs) {
+  console.warn("search/atlas-index.js is missing or stale: building the search index in the browser");
+  var fields = Object.keys(config.fields).filter(function (name) {
+    return docs.some(function (doc) { return doc[name] && doc[name].length; });
+  });
+  return lunr(function () {
+    var builder = this;
+    builder.pipeline.reset();
+    builder.searchPipeline.reset();
+    builder.ref("ref");
+    fields.forEach(function (name) { builder.field(name, { boost: config.fields[name].boost || 1 }); });
+    docs.forEach(function (doc, position) {
+      var entry = { ref: String(position) };
+      fields.forEach(function (name) {
+        var value = Array.isArray(doc[name]) ? doc[name].join(" ") : doc[name] || "";
+        entry[name] = value.replace(/<[^>]*>/g, " ");
+      });
+      builder.add(entry, doc.boost ? { boost: doc.boost } : undefined);
+    });
+  });
+}
+
 function Engine(config, docs, options) {
   this.separator = new RegExp(config.separator);
   lunr.tokenizer.separator = this.separator;      // the query lexer splits terms on it
-  this.index = lunr.Index.load(self.atlasSearchIndex);
+  this.index = self.atlasSearchIndex ? lunr.Index.load(self.atlasSearchIndex) : buildIndex(config, docs);
   this.docs = docs;
   this.options = options || {};
   this.pages = new Map();
@@ -151,7 +175,12 @@ async function setup(data) {
   await loading;
   var version = data.config.atlas_index || "";
   if (typeof lunr === "undefined") await importScripts(new URL("../vendor/lunr/lunr.min.js", here).href);
-  if (self.atlasSearchIndexVersion !== version) await importScripts(INDEX_URL + "?v=" + encodeURIComponent(version));
+  if (self.atlasSearchIndexVersion !== version) {
+    try {
+      await importScripts(INDEX_URL + "?v=" + encodeURIComponent(version));
+    } catch (err) { /* reported by buildIndex */ }
+    if (self.atlasSearchIndexVersion !== version) self.atlasSearchIndex = null;
+  }
   engine = new Engine(data.config, data.docs, data.options);
 }
 
