@@ -350,3 +350,23 @@ def format_table(rows: list[Row]) -> str:
     for r in rows:
         lines.append(" | ".join(str(getattr(r, c)) for c in COLUMNS))
     return "\n".join(lines)
+
+
+def _ms(value: float | None) -> str:
+    if value is None:
+        return "not measured"
+    return "none within 60 s" if value < 0 else f"{value:,.0f}"
+
+
+def markdown_table(report: dict) -> str:
+    """The report as the Markdown table of the Performance page (tests check the page shows it)."""
+    head = ("Families", "Pages", "Atlas build (s)", "Plain Markdown build (s)", "Ratio", "Seconds per family",
+            "Peak memory atlas / plain (MB)", "Site (MB)", "Family page HTML (KB)", "Search files (MB)",
+            "First result, a name (ms)", "First result, a word on every page (ms)")
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---:" for _ in head) + " |"]
+    for r in report["rows"]:
+        cells = (f"{r['families']:,}", f"{r['pages']:,}", f"{r['atlas_seconds']:.1f}", f"{r['baseline_seconds']:.1f}", f"{r['ratio']:.2f}",
+                 f"{r['seconds_per_family']:.4f}", f"{r['atlas_peak_mb']:.0f} / {r['baseline_peak_mb']:.0f}", f"{r['site_mb']:.1f}",
+                 f"{r['entity_page_kb']:.1f}", f"{r['search_index_mb']:.2f}", _ms(r.get("first_search_ms")), _ms(r.get("broad_search_ms")))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)

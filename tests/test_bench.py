@@ -28,3 +28,13 @@ def test_benchmark_report_is_well_formed(tmp_path):
     assert abs(row["ratio"] - row["atlas_seconds"] / row["baseline_seconds"]) < 0.01
     assert row["entity_page_kb"] > 1 and row["search_index_mb"] > 0 and row["first_search_ms"] is None
     assert report["machine"]["cpus"] >= 1 and report["repeats_below_10000"] == 1
+
+
+def test_performance_page_shows_the_committed_measurements():
+    """The Performance page's table is the committed report, so the two cannot drift apart."""
+    from atlas.bench import markdown_table
+    from conftest import ROOT
+
+    report = json.loads((ROOT / "docs/assets/bench-results.json").read_text(encoding="utf-8"))
+    assert [r["families"] for r in report["rows"]] == [100, 1000, 10000]
+    assert markdown_table(report) in (ROOT / "docs/performance.md").read_text(encoding="utf-8")
