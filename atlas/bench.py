@@ -306,7 +306,7 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
                     shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
             _write(atlas / "mkdocs.yml", config(macros=True))
             _write(plain / "mkdocs.yml", config(macros=False))
-            # This machine is noisy (about ±5% between two runs of the same build): below 10,000
+            # This machine is noisy (several per cent between two runs of the same build): below 10,000
             # families each build runs three times, alternating, and the fastest run counts.
             runs = [(timed_build(atlas, atlas / "site"), timed_build(plain, plain / "site")) for _ in range(repeats if n < 10_000 else 1)]
             a_seconds, a_mb = min(a for a, _ in runs)

@@ -1,7 +1,7 @@
 """A search index built once at build time, so the browser only loads it.
 
 Material for MkDocs builds its lunr index in the browser on every page load. Measured with
-``python -m atlas bench``: that costs about 150 µs per search document even when a document
+``python -m atlas bench``: that costs about 140 µs per search document even when a document
 is only a title, so at 10,000 families the first result came seconds after the page loaded.
 Here the same documents (``search/search_index.json``, written by Material's search plugin,
 with Chinese already split into words by jieba) are indexed with lunr.py, which writes

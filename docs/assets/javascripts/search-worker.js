@@ -5,7 +5,7 @@
  * result), so Material's search box and result list work unchanged, but it does not build the
  * lunr index in the browser: atlas/searchindex.py builds it once at build time and writes
  * search/atlas-index.js, which this worker loads with lunr.Index.load. Building the index in
- * the browser cost about 150 µs per search document on every page load (python -m atlas
+ * the browser cost about 140 µs per search document on every page load (python -m atlas
  * bench), which at thousands of models put the first result seconds away.
  *
  * Runs as a Web Worker on a served site and, from disk (file://), inside the iframe-worker
