@@ -183,18 +183,14 @@ def write_baseline(atlas_project: Path, baseline: Path) -> None:
     import jinja2
 
     from .load import load_catalog
-    from .render import MACROS
-    from .render.pages import Ctx
+    from .render import bound_macros
 
     catalog = load_catalog(atlas_project)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
     docs_in, docs_out = atlas_project / "docs", baseline / "docs"
     for page in docs_in.rglob("*.md"):
         rel = page.relative_to(docs_in).as_posix()
-        url = "" if rel == "index.md" else (rel[: -len("index.md")] if rel.endswith("/index.md") else rel[:-3] + "/")
-        ctx = Ctx(catalog, rel, url)
-        functions = {name: (lambda fn: lambda *args: fn(ctx, *args))(fn) for name, fn in MACROS.items()}
-        _write(docs_out / rel, env.from_string(page.read_text(encoding="utf-8")).render(**functions))
+        _write(docs_out / rel, env.from_string(page.read_text(encoding="utf-8")).render(**bound_macros(catalog, rel)))
     shutil.copytree(docs_in / "assets", docs_out / "assets")
 
 

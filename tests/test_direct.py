@@ -5,9 +5,8 @@ import jinja2
 import pytest
 
 from atlas.load import load_catalog
-from atlas.render import MACROS
+from atlas.render import bound_macros
 from atlas.render.direct import DirectTemplate, plan
-from atlas.render.pages import Ctx
 from conftest import ROOT
 
 
@@ -62,14 +61,11 @@ def test_every_page_of_the_site_renders_the_same_either_way():
     docs = ROOT / "docs"
     direct = 0
     for page in sorted(docs.rglob("*.md")):
-        rel = page.relative_to(docs).as_posix()
-        url = "" if rel == "index.md" else (rel[: -len("index.md")] if rel.endswith("/index.md") else rel[:-3] + "/")
-        ctx = Ctx(catalog, rel, url)
-        functions = {name: (lambda fn: lambda *args: fn(ctx, *args))(fn) for name, fn in MACROS.items()}
+        functions = bound_macros(catalog, page.relative_to(docs).as_posix())
         source = page.read_text(encoding="utf-8")
         parts = plan(source, functions)
         if parts is not None:
             direct += 1
-            assert DirectTemplate(parts, functions).render() == jinja_render(source, functions), rel
+            assert DirectTemplate(parts, functions).render() == jinja_render(source, functions), page
     entity_pages = len(catalog.families) + len(catalog.datasets) + len(catalog.benchmarks) + len(catalog.methods)
     assert direct >= entity_pages  # every entity page takes the direct path

@@ -34,3 +34,20 @@ MACROS = {
 }
 MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "score_vs_compute", "release_timeline", "lineage")})
 MACROS.update({name: getattr(explore, name) for name in ("model_table", "compare")})
+
+
+def bound_macros(catalog, src_uri: str) -> dict:
+    """Every macro bound to the page ``src_uri`` (as MkDocs serves it with directory URLs), the
+    way the site's pages call them: for rendering pages outside MkDocs (bench, tests)."""
+    from functools import partial
+
+    from .pages import Ctx
+
+    if src_uri == "index.md":
+        url = ""
+    elif src_uri.endswith("/index.md"):
+        url = src_uri[: -len("index.md")]
+    else:
+        url = src_uri[: -len(".md")] + "/"
+    ctx = Ctx(catalog, src_uri, url)
+    return {name: partial(fn, ctx) for name, fn in MACROS.items()}
