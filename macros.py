@@ -1,14 +1,19 @@
 """mkdocs-macros adapter: registers the atlas renderers and writes the exports.
 
 The catalog is loaded and validated once per build (``define_env`` runs once
-per build); the renderers are pure functions in ``atlas.render``. Two build-speed
+per build); the renderers are pure functions in ``atlas.render``. Three build-speed
 measures live here because they touch mkdocs-macros itself: pages made only of macro
-calls skip Jinja (``on_pre_page_macros``), and the catalog is kept out of the
-garbage collector's way while the pages are rendered.
+calls skip Jinja (``on_pre_page_macros``), a helper process renders those pages and the
+exports on the second core while MkDocs converts Markdown (``atlas/render/ahead.py``),
+and the catalog is kept out of the garbage collector's way while the pages are rendered.
 """
 import gc
+import logging
 import sys
+from functools import partial
 from pathlib import Path
+
+from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the import path
@@ -17,10 +22,13 @@ if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the i
 from atlas.export import write_exports  # noqa: E402
 from atlas.load import load_catalog  # noqa: E402
 from atlas.pages import check_pages  # noqa: E402
-from atlas.render import MACROS  # noqa: E402
+from atlas.render import MACROS, bound_macros  # noqa: E402
+from atlas.render import ahead  # noqa: E402
 from atlas.render.direct import DirectTemplate, plan  # noqa: E402
 from atlas.gitdates import last_changed  # noqa: E402
 from atlas.render.pages import Ctx, Site  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.atlas")
 
 
 def define_env(env):
@@ -52,6 +60,23 @@ def define_env(env):
     # 60.5 s with; single runs on a noisy machine). Unfrozen after the build, so that
     # `mkdocs serve` can free the catalog of the previous build.
     gc.freeze()
+    _stop_helper(env)
+    if ahead.enabled():
+        docs_dir, site_dir = env.conf["docs_dir"], env.conf["site_dir"]
+        directory_urls = env.conf["use_directory_urls"]
+
+        def page_url(src_uri):
+            url = File(src_uri, docs_dir, site_dir, directory_urls).url
+            return "" if url in (".", "./") else url  # as mkdocs.structure.pages.Page.url
+
+        env.atlas_ahead = ahead.RenderAhead(Path(docs_dir), page_url, partial(bound_macros, catalog, site=site), MACROS.keys(), partial(write_exports, catalog, directory_urls=directory_urls))
+
+
+def _stop_helper(env):
+    helper = getattr(env, "atlas_ahead", None)
+    if helper is not None:  # `mkdocs serve` is building again, or the last build failed
+        helper.close()
+        env.atlas_ahead = None
 
 
 def on_pre_page_macros(env):
@@ -65,6 +90,11 @@ def on_pre_page_macros(env):
     compile_template = jinja.from_string
 
     def from_string(source, *args, **kwargs):
+        helper = getattr(env, "atlas_ahead", None)
+        if helper is not None and isinstance(source, str):
+            text = helper.take(env.page.file.src_uri, env.page.url, source)
+            if text is not None:
+                return Rendered(text)
         parts = plan(source, env.atlas_macros) if isinstance(source, str) else None
         return compile_template(source, *args, **kwargs) if parts is None else DirectTemplate(parts, env.atlas_macros)
 
@@ -72,6 +102,22 @@ def on_pre_page_macros(env):
     jinja.atlas_direct = True
 
 
+class Rendered:
+    """A page the helper process has rendered, in the shape mkdocs-macros renders."""
+
+    def __init__(self, text):
+        self.text = text
+
+    def render(self, *args, **variables):
+        return self.text
+
+
 def on_post_build(env):
-    write_exports(env.atlas_catalog, Path(env.conf["site_dir"]), env.conf["use_directory_urls"])
+    helper, site_dir = getattr(env, "atlas_ahead", None), Path(env.conf["site_dir"])
+    env.atlas_ahead = None
+    exported = helper is not None and helper.finish(site_dir)
+    if helper is not None:
+        log.info("atlas: the helper process rendered %d pages%s", helper.taken, " and the exports" if exported else "")
+    if not exported:
+        write_exports(env.atlas_catalog, site_dir, env.conf["use_directory_urls"])
     gc.unfreeze()

@@ -28,11 +28,11 @@ def build_env() -> dict:
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run the real `mkdocs build --strict` on a project folder."""
+def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on a project folder (``env``: extra variables)."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project, env=build_env(), capture_output=True, text=True, timeout=600,
+        cwd=project, env={**build_env(), **(env or {})}, capture_output=True, text=True, timeout=600,
     )
 
 
@@ -80,6 +80,7 @@ def real_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("real") / "site"
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
+    (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
 
 

@@ -12,6 +12,7 @@ import pytest
 from atlas.export import catalog_dict
 from atlas.load import load_catalog
 from atlas.pages import check_pages
+from atlas.render import ahead
 from atlas.render.md import fmt_count, fmt_score
 
 from conftest import ROOT, make_project, mkdocs_build
@@ -189,12 +190,19 @@ def test_every_internal_link_and_anchor_resolves(real_site):
     assert not problems, "\n".join(sorted(set(problems))[:50])
 
 
-def test_two_builds_of_the_same_commit_are_identical(real_site, tmp_path):
+def test_two_builds_of_the_same_commit_are_identical_with_or_without_the_helper(real_site, tmp_path):
+    """Byte for byte: a build is reproducible, and the helper process that renders pages and
+    exports ahead (atlas/render/ahead.py) changes nothing in what is built."""
     import filecmp
 
+    log = (real_site.parent / "build.log").read_text(encoding="utf-8")
+    if ahead.enabled():
+        taken = re.search(r"atlas: the helper process rendered (\d+) pages and the exports", log)
+        assert taken and int(taken.group(1)) > len(list((ROOT / "docs" / "models").glob("*.md"))), log[-2000:]
     again = tmp_path / "again"
-    result = mkdocs_build(ROOT, again)
+    result = mkdocs_build(ROOT, again, env={"ATLAS_RENDER_AHEAD": "0"})
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "helper process" not in result.stdout + result.stderr
 
     def differences(cmp: filecmp.dircmp) -> list[str]:
         out = [f"{cmp.left}/{n}" for n in cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files]

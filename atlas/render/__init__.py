@@ -36,18 +36,19 @@ MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "sco
 MACROS.update({name: getattr(explore, name) for name in ("model_table", "compare")})
 
 
-def bound_macros(catalog, src_uri: str) -> dict:
-    """Every macro bound to the page ``src_uri`` (as MkDocs serves it with directory URLs), the
-    way the site's pages call them: for rendering pages outside MkDocs (bench, tests)."""
+def bound_macros(catalog, src_uri: str, url: str | None = None, site=None) -> dict:
+    """Every macro bound to the page ``src_uri`` at ``url`` (by default its URL with directory
+    URLs), the way the site's pages call them: for rendering pages outside MkDocs's own
+    rendering (the helper process, the bench, tests)."""
     from functools import partial
 
-    from .pages import Ctx
+    from .pages import Ctx, Site
 
-    if src_uri == "index.md":
+    if url is None and src_uri == "index.md":
         url = ""
-    elif src_uri.endswith("/index.md"):
+    elif url is None and src_uri.endswith("/index.md"):
         url = src_uri[: -len("index.md")]
-    else:
+    elif url is None:
         url = src_uri[: -len(".md")] + "/"
-    ctx = Ctx(catalog, src_uri, url)
+    ctx = Ctx(catalog, src_uri, url, site if site is not None else Site())
     return {name: partial(fn, ctx) for name, fn in MACROS.items()}

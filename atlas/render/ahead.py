@@ -1,0 +1,170 @@
+"""Rendering ahead on the second core: entity pages and the exports, in a forked helper.
+
+MkDocs builds on one thread. Once the catalog is loaded, the rest of the data layer (calling
+the renderers for each page, and writing api/ and llms.txt) does not depend on MkDocs, so a
+process forked from the build does it while MkDocs converts Markdown, which is most of a
+build (``python -m atlas bench``). The build process then takes each page's Markdown from
+the helper instead of calling the renderers itself.
+
+Nothing changes in what is built, and nothing fails more quietly:
+
+* The helper renders only the pages ``direct.plan`` accepts, from the same source MkDocs
+  reads, and the build takes a page from it only if the page's source (hashed) and URL are
+  the ones the helper used. Otherwise the build renders the page itself, as before.
+* A page whose macros raise in the helper is rendered again by the build, so the error is
+  raised (and reported by mkdocs-macros) exactly where it would be without the helper.
+* Exports go to a temporary folder and are moved into the site after the build; if the
+  helper could not write them, the build writes them itself (raising the real error).
+* If the helper dies or goes silent, every remaining page is rendered by the build.
+
+Set ``ATLAS_RENDER_AHEAD=0`` to build without it. It is also off where ``fork`` is not the
+way to start a process (it needs the loaded catalog without pickling it), and on one CPU.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import multiprocessing
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from .direct import DirectTemplate, plan
+
+#: How long the build waits for the helper's next message before rendering by itself.
+PATIENCE_S = 120.0
+
+
+def enabled() -> bool:
+    if os.environ.get("ATLAS_RENDER_AHEAD", "1").strip().lower() in ("0", "false", "no", "off"):
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() and cpus > 1
+
+
+def _digest(source: str) -> bytes:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+def doc_pages(docs_dir: Path) -> list[str]:
+    """Markdown files under docs_dir as src_uris, in the order MkDocs lists them (folders
+    sorted, index.md and README.md first in each): the order the build asks for pages."""
+    out = []
+    for folder, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        dirnames.sort()
+        rel = Path(folder).relative_to(docs_dir).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in sorted(filenames, key=lambda n: (n not in ("index.md", "README.md"), n)):
+            if name.endswith(".md"):
+                out.append(prefix + name)
+    return out
+
+
+def page_source(path: Path) -> str:
+    """A page's Markdown as mkdocs-macros receives it: read as MkDocs reads it, front matter off."""
+    from mkdocs.utils import meta
+
+    with open(path, encoding="utf-8-sig", errors="strict") as f:
+        return meta.get_data(f.read())[0]
+
+
+def _work(conn, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[str, str], Mapping], names, export: Callable[[Path], None], out: Path) -> None:
+    gc.disable()  # a short-lived process making strings: nothing for the collector to find
+    try:
+        pages = doc_pages(docs_dir)
+        conn.send(("pages", pages))
+        for src_uri in pages:
+            try:
+                source = page_source(docs_dir / src_uri)
+                parts = plan(source, names)
+                url = page_url(src_uri)
+                text = None if parts is None else DirectTemplate(parts, bind(src_uri, url)).render()
+                conn.send(("page", src_uri, url, _digest(source), text))
+            except Exception:  # the build renders this page itself and raises the error there
+                conn.send(("page", src_uri, None, None, None))
+        try:
+            export(out)
+            conn.send(("exports", True))
+        except Exception:  # the build writes the exports itself and raises the error there
+            conn.send(("exports", False))
+    except (BrokenPipeError, EOFError, OSError):
+        pass  # the build has ended or given up on us
+    finally:
+        conn.close()
+
+
+class RenderAhead:
+    """The build's side of the helper process."""
+
+    def __init__(self, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[str, str], Mapping], names, export: Callable[[Path], None]):
+        context = multiprocessing.get_context("fork")
+        self._conn, child = context.Pipe(duplex=False)
+        self._out = Path(tempfile.mkdtemp(prefix="atlas-exports-"))
+        self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, bind, names, export, self._out), daemon=True, name="atlas-render-ahead")
+        self._process.start()
+        child.close()
+        self._pages: set[str] | None = None
+        self._ready: dict[str, tuple] = {}
+        self._exports: tuple | None = None
+        self._open = True
+        self.taken = 0  # pages the build took from the helper (for tests and the bench)
+
+    def _receive(self) -> tuple | None:
+        if not self._open:
+            return None
+        try:
+            if not self._conn.poll(PATIENCE_S):
+                raise EOFError("no message from the helper")
+            message = self._conn.recv()
+        except (EOFError, OSError):
+            self._open = False
+            return None
+        if message[0] == "pages":
+            self._pages = set(message[1])
+        elif message[0] == "page":
+            self._ready[message[1]] = message
+        else:
+            self._exports = message
+        return message
+
+    def take(self, src_uri: str, url: str, source: str) -> str | None:
+        """The page's rendered Markdown, or None if the build must render it."""
+        while self._pages is None and self._receive() is not None:
+            pass
+        if self._pages is None or src_uri not in self._pages:
+            return None
+        while src_uri not in self._ready and self._receive() is not None:
+            pass
+        message = self._ready.pop(src_uri, None)
+        if message is None or message[4] is None or message[2] != url or message[3] != _digest(source):
+            return None
+        self.taken += 1
+        return message[4]
+
+    def finish(self, site_dir: Path) -> bool:
+        """Move the helper's exports into the site. False if the build must write them."""
+        while self._exports is None and self._receive() is not None:
+            pass
+        self._ready.clear()
+        written = self._exports is not None and self._exports[1]
+        try:
+            if written:
+                for path in sorted(p for p in self._out.rglob("*") if p.is_file()):
+                    target = site_dir / path.relative_to(self._out)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(str(path), str(target))
+        finally:
+            self.close()
+        return bool(written)
+
+    def close(self) -> None:
+        """Stop the helper (a build that failed, or `mkdocs serve` starting the next build)."""
+        self._open = False
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        shutil.rmtree(self._out, ignore_errors=True)

@@ -1,0 +1,112 @@
+"""The helper process that renders pages and exports ahead of the build (atlas/render/ahead.py)."""
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from atlas.export import write_exports
+from atlas.load import load_catalog
+from atlas.render import MACROS, ahead, bound_macros
+from atlas.render.direct import DirectTemplate, plan
+from conftest import FIXTURES
+
+CATALOG = load_catalog(FIXTURES / "valid")
+PAGES = {
+    "index.md": "# Home\n\n{{ catalog_stats() }}\n",
+    "models/toy.md": "---\ntitle: Toy\n---\n# Toy\n\n{{ family_facts(\"toy\") }}\n\n{{ variants_table(\"toy\") }}\n",
+    "models/index.md": "# Models\n\n{{ models_index() }}\n",
+    "guide.md": "# Guide\n\n{{ config.site_name }} {{ family_facts(\"toy\") }}\n",  # a variable: Jinja's
+    "broken.md": "# Broken\n\n{{ family_facts(\"no-such-family\") }}\n",
+}
+
+
+def url(src_uri: str) -> str:
+    """The page's URL with directory URLs, as MkDocs gives it."""
+    if src_uri.endswith("index.md"):
+        return src_uri.removesuffix("index.md")
+    return src_uri.removesuffix(".md") + "/"
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    for name, text in PAGES.items():
+        (tmp_path / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    return tmp_path / "docs"
+
+
+def helper(docs: Path, export=None, bind=None) -> ahead.RenderAhead:
+    return ahead.RenderAhead(docs, url, bind or partial(bound_macros, CATALOG), MACROS.keys(), export or partial(write_exports, CATALOG))
+
+
+def render_here(src_uri: str, source: str) -> str:
+    return DirectTemplate(plan(source, MACROS), bound_macros(CATALOG, src_uri, url(src_uri))).render()
+
+
+def test_pages_are_listed_in_the_order_mkdocs_builds_them(docs):
+    assert ahead.doc_pages(docs) == ["index.md", "broken.md", "guide.md", "models/index.md", "models/toy.md"]
+
+
+def test_the_helper_renders_what_the_build_would(docs, tmp_path):
+    h = helper(docs)
+    try:
+        for src_uri in ("index.md", "models/index.md", "models/toy.md"):
+            source = ahead.page_source(docs / src_uri)
+            assert "title: Toy" not in source  # front matter is off, as MkDocs passes it
+            assert h.take(src_uri, url(src_uri), source) == render_here(src_uri, source)
+        assert h.taken == 3
+        # Jinja's pages, pages whose macros raise, and pages it does not know: the build renders them
+        assert h.take("guide.md", "guide/", ahead.page_source(docs / "guide.md")) is None
+        assert h.take("broken.md", "broken/", ahead.page_source(docs / "broken.md")) is None
+        assert h.take("made-by-a-plugin.md", "made-by-a-plugin/", "# x\n") is None
+        site = tmp_path / "site"
+        assert h.finish(site)
+    finally:
+        h.close()
+    here = tmp_path / "here"
+    write_exports(CATALOG, here)
+    written = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    assert written == sorted(p.relative_to(here).as_posix() for p in here.rglob("*") if p.is_file())
+    assert all((site / name).read_bytes() == (here / name).read_bytes() for name in written)
+
+
+def test_a_page_changed_since_the_helper_read_it_is_rendered_by_the_build(docs):
+    h = helper(docs)
+    try:
+        source = ahead.page_source(docs / "models/toy.md")
+        assert h.take("models/toy.md", url("models/toy.md"), source + "\nmore\n") is None  # another source
+        assert h.take("models/index.md", "models/index.html", ahead.page_source(docs / "models/index.md")) is None  # another URL
+        assert h.taken == 0
+    finally:
+        h.close()
+
+
+def test_exports_that_fail_in_the_helper_are_left_to_the_build(docs, tmp_path):
+    def failing(out):
+        raise RuntimeError("disk full")
+
+    h = helper(docs, export=failing)
+    assert h.finish(tmp_path / "site") is False
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_helper_that_dies_leaves_every_page_to_the_build(docs, tmp_path):
+    def dying(src_uri, page_url):
+        if src_uri == "models/index.md":
+            os._exit(3)
+        return bound_macros(CATALOG, src_uri, page_url)
+
+    h = helper(docs, bind=dying)
+    assert h.take("index.md", "", ahead.page_source(docs / "index.md")) is not None
+    assert h.take("models/toy.md", "models/toy/", ahead.page_source(docs / "models/toy.md")) is None
+    assert h.finish(tmp_path / "site") is False
+
+
+def test_it_can_be_switched_off(monkeypatch):
+    monkeypatch.setenv("ATLAS_RENDER_AHEAD", "0")
+    assert not ahead.enabled()
+    monkeypatch.setenv("ATLAS_RENDER_AHEAD", "1")
+    assert ahead.enabled() == (len(os.sched_getaffinity(0)) > 1)
