@@ -102,6 +102,30 @@ def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_p
         httpd.shutdown()
 
 
+def test_the_packed_index_answers_every_query_as_lunr_itself(browser, server, real_site):
+    """The worker's loader of the packed index (lazy postings and vectors) against lunr.js's own
+    Index.load of the same index, unpacked: the same documents with the same scores."""
+    from atlas.searchindex import unpack
+
+    script = (real_site / "search/atlas-index.js").read_text(encoding="utf-8")
+    serialized = unpack(json.loads(json.loads(script[script.index("JSON.parse(") + 11: script.rindex(")")])))
+    browser.get(server + "/")
+    answers = browser.execute_async_script("""
+        const [serialized, queries, done] = arguments;
+        const load = src => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.onload = ok; s.onerror = fail; document.head.append(s); });
+        (async () => {
+          for (const src of ["assets/vendor/lunr/lunr.min.js", "search/atlas-index.js", "assets/javascripts/search-worker.js"]) await load(src);
+          const packed = loadPacked(self.atlasSearchIndex).index, plain = lunr.Index.load(serialized);
+          const hits = index => q => index.search(q).map(h => h.ref + " " + h.score.toFixed(9));
+          done(queries.map(q => [q, hits(packed)(q), hits(plain)(q)]));
+        })().catch(e => done(String(e)));
+    """, serialized, ["llama", "lla*", "meta ai", "gpt neo", "+mmlu -llama", "-llama", "微调", "lora", "decoder only", "chinchila~1", "zzzz"])
+    assert isinstance(answers, list), answers
+    for query, packed, plain in answers:
+        assert packed == plain, query
+    assert all(packed for query, packed, _ in answers if query != "zzzz")
+
+
 @pytest.mark.parametrize("query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")])
 def test_chinese_search_finds_pages(browser, server, query, page):
     assert page in search(browser, server, query)

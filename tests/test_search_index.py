@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from lunr.index import Index
 
-from atlas.searchindex import INDEX_FILE, build_index, tokens, write_index
+from atlas.searchindex import INDEX_FILE, build_index, pack, tokens, unpack, write_index
 
 SEPARATOR = r'[\s\u200b\u3000\-、。，．？！；,;:!?()\[\]"]+'
 FIELDS = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}}
@@ -72,10 +73,29 @@ def test_written_index_and_documents_carry_the_same_version(tmp_path):
     version = re.match(r'self\.atlasSearchIndexVersion="([0-9a-f]{16})";self\.atlasSearchIndex=JSON\.parse\((".*")\);\n$', script, re.S)
     assert version, script[:200]
     assert json.loads(source.read_text(encoding="utf-8"))["config"]["atlas_index"] == version.group(1)
-    assert json.loads(json.loads(version.group(2))) == build_index(material_index(DOCS))
+    assert unpack(json.loads(json.loads(version.group(2)))) == build_index(material_index(DOCS))
     first = script
     write_index(tmp_path)  # again, on its own output: same bytes (reproducible builds)
     assert target.read_text(encoding="utf-8") == first
+
+
+def test_the_packed_index_reads_back_as_the_same_index():
+    docs = DOCS + [{"location": "x/", "title": "\U00020000 \uff5a", "text": "<p>" + " ".join(f"w{i}" for i in range(30)) + "</p>"}]
+    serialized = build_index(material_index(docs))
+    packed = pack(serialized)
+    assert unpack(packed) == serialized
+    assert len(json.dumps(packed)) < len(json.dumps(serialized)) * 0.7
+    # lunr.js inserts words into its TokenSet in JavaScript's string order (UTF-16 code units),
+    # where a character beyond U+FFFF sorts before U+FF5A
+    assert packed["terms"].index("\U00020000") < packed["terms"].index("\uff5a")
+    assert sorted(packed["terms"]) != packed["terms"]
+
+
+def test_an_index_with_metadata_does_not_pack():
+    serialized = build_index(material_index(DOCS))
+    serialized["invertedIndex"][0][1]["title"] = {ref: {"position": [[0, 3]]} for ref in serialized["invertedIndex"][0][1]["title"]} or {"0": {"position": [[0, 3]]}}
+    with pytest.raises(ValueError, match="metadata"):
+        pack(serialized)
 
 
 def test_no_search_index_means_nothing_to_write(tmp_path):
@@ -86,7 +106,7 @@ def test_real_site_index_covers_every_search_document(real_site):
     docs = json.loads((real_site / "search/search_index.json").read_text(encoding="utf-8"))
     script = (real_site / "search" / INDEX_FILE).read_text(encoding="utf-8")
     assert f'self.atlasSearchIndexVersion="{docs["config"]["atlas_index"]}"' in script
-    serialized = json.loads(json.loads(script[script.index("JSON.parse(") + 11: script.rindex(")")]))
+    serialized = unpack(json.loads(json.loads(script[script.index("JSON.parse(") + 11: script.rindex(")")])))
     refs = {ref.split("/", 1)[1] for ref, _ in serialized["fieldVectors"]}
     assert refs == {str(i) for i in range(len(docs["docs"]))}
     hits = Index.load(serialized).search("llama")

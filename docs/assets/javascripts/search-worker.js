@@ -4,9 +4,9 @@
  * It speaks the message protocol of Material for MkDocs' search worker (setup, ready, query,
  * result), so Material's search box and result list work unchanged, but it does not build the
  * lunr index in the browser: atlas/searchindex.py builds it once at build time and writes
- * search/atlas-index.js, which this worker loads with lunr.Index.load. Building the index in
- * the browser cost about 140 µs per search document on every page load (python -m atlas
- * bench), which at thousands of models put the first result seconds away.
+ * search/atlas-index.js, which this worker loads (loadPacked). Building the index in the
+ * browser cost about 140 µs per search document on every page load (python -m atlas bench),
+ * which at thousands of models put the first result seconds away.
  *
  * Runs as a Web Worker on a served site and, from disk (file://), inside the iframe-worker
  * shim, where importScripts returns a promise and the script is a <script src> element.
@@ -84,10 +84,71 @@ function buildIndex(config, docs) {
   });
 }
 
+// The packed index (atlas/searchindex.py, pack) as a lunr.Index. Only the word list is read
+// up front, into the TokenSet every query needs; a word's postings become lunr's objects when
+// a query first asks for the word, and a document's field vector when a query matches it.
+function loadPacked(data) {
+  var fields = data.fields, terms = data.terms, postings = data.postings, vectors = data.vectors;
+  var position = Object.create(null);
+  for (var i = 0; i < terms.length; i++) position[terms[i]] = i;
+  var postingCache = Object.create(null);
+  var invertedIndex = new Proxy(position, {
+    get: function (target, term) {
+      if (typeof term !== "string" || !(term in target)) return undefined;
+      var posting = postingCache[term];
+      if (posting) return posting;
+      var row = postings[target[term]];
+      posting = { _index: row[0] };
+      fields.forEach(function (name, f) {
+        var refs = Object.create(null), doc = 0, gaps = row[f + 1];
+        for (var k = 0; k < gaps.length; k++) { doc += gaps[k]; refs[doc] = {}; }
+        posting[name] = refs;
+      });
+      return (postingCache[term] = posting);
+    }
+  });
+  var vectorCache = Object.create(null);
+  function vector(fieldRef) {
+    if (fieldRef in vectorCache) return vectorCache[fieldRef];
+    var slash = fieldRef.indexOf("/"), f = fields.indexOf(fieldRef.slice(0, slash));
+    var text = f < 0 ? undefined : vectors[f][+fieldRef.slice(slash + 1)];
+    var v = typeof text === "string" ? new lunr.Vector(text ? text.split(",").map(Number) : []) : undefined;
+    return (vectorCache[fieldRef] = v);
+  }
+  var allRefs = null;
+  function refs() {   // every field vector's name: only a query with nothing but -words lists them
+    if (!allRefs) {
+      allRefs = [];
+      fields.forEach(function (name, f) {
+        vectors[f].forEach(function (text, doc) { if (typeof text === "string") allRefs.push(name + "/" + doc); });
+      });
+    }
+    return allRefs;
+  }
+  var fieldVectors = new Proxy({}, {
+    get: function (target, fieldRef) { return typeof fieldRef === "string" ? vector(fieldRef) : undefined; },
+    has: function (target, fieldRef) { return typeof fieldRef === "string" && vector(fieldRef) !== undefined; },
+    ownKeys: function () { return refs(); },
+    getOwnPropertyDescriptor: function (target, fieldRef) {
+      var v = typeof fieldRef === "string" ? vector(fieldRef) : undefined;
+      return v && { value: v, writable: false, enumerable: true, configurable: true };
+    }
+  });
+  return {
+    vocabulary: position,
+    index: new lunr.Index({
+      invertedIndex: invertedIndex, fieldVectors: fieldVectors, tokenSet: lunr.TokenSet.fromArray(terms),
+      fields: fields, pipeline: lunr.Pipeline.load(data.pipeline)
+    })
+  };
+}
+
 function Engine(config, docs, options) {
   this.separator = new RegExp(config.separator);
   lunr.tokenizer.separator = this.separator;      // the query lexer splits terms on it
-  this.index = self.atlasSearchIndex ? lunr.Index.load(self.atlasSearchIndex) : buildIndex(config, docs);
+  var packed = self.atlasSearchIndex && self.atlasSearchIndex.format === "atlas-lunr-1" ? loadPacked(self.atlasSearchIndex) : null;
+  this.index = packed ? packed.index : buildIndex(config, docs);
+  this.vocabulary = packed ? packed.vocabulary : this.index.invertedIndex;
   this.docs = docs;
   this.options = options || {};
   this.pages = new Map();
@@ -106,7 +167,7 @@ Engine.prototype.clauses = function (query) {
 var HIGHLIGHTED_GROUPS = 50;
 
 Engine.prototype.search = function (query) {
-  var self_ = this, vocabulary = this.index.invertedIndex;
+  var self_ = this, vocabulary = this.vocabulary;
   query = query.replace(/\p{sc=Han}+/gu, function (run) { return splitHan(run, vocabulary).join("* "); });
   if (!query.trim()) return { items: [] };
   var clauses = this.clauses(query);
