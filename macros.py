@@ -23,6 +23,7 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.load import load_catalog  # noqa: E402
 from atlas.pages import check_pages  # noqa: E402
 from atlas.render import MACROS, bound_macros  # noqa: E402
+from atlas import parallel  # noqa: E402
 from atlas.render import ahead  # noqa: E402
 from atlas.render.direct import DirectTemplate, plan  # noqa: E402
 from atlas.gitdates import last_changed  # noqa: E402
@@ -61,7 +62,7 @@ def define_env(env):
     # `mkdocs serve` can free the catalog of the previous build.
     gc.freeze()
     _stop_helper(env)
-    if ahead.enabled():
+    if parallel.enabled():
         docs_dir, site_dir = env.conf["docs_dir"], env.conf["site_dir"]
         directory_urls = env.conf["use_directory_urls"]
 

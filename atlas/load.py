@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 
 from pydantic import TypeAdapter, ValidationError
 
-from . import schema as S
+from . import parallel, schema as S
 from .errors import CatalogError, DataError, format_path
 from .yamlio import Located, read_yaml_fast
 
@@ -179,6 +179,9 @@ def validate(located: Located, tp: Any, file: str, model: type) -> tuple[Any, li
         return None, errors
 
 
+#: Fewer data files than this are read in one process (forking costs more than it saves).
+PARALLEL_FROM = 200
+
 TODO_MESSAGE = "replace the TODO placeholder with the real value (or remove the key if no source gives it)"
 
 
@@ -263,13 +266,27 @@ def _load_catalog(root: Path) -> Catalog:
         except ValueError:
             return path.as_posix()
 
+    def read_files(paths: list[Path]) -> list[tuple[Located | None, list[DataError]]]:
+        out = []
+        for path in paths:
+            file = rel(path)
+            located, errs = read_yaml_fast(path.read_bytes(), file)
+            out.append((located, errs + _placeholders(located, file) if located is not None else errs))
+        return out
+
+    # Parsing YAML is most of the load, and files do not depend on each other: half of them
+    # are read by a forked process at the same time (atlas/parallel.py).
+    every_file = [data_dir / name for name in S.LIST_FILES if (data_dir / name).exists()]
+    for kind in S.FILE_MODELS:
+        every_file += sorted((data_dir / kind).glob("*.yaml"))
+    ready = dict(zip(every_file, parallel.in_halves(every_file, read_files, minimum=PARALLEL_FROM)))
+
     def read(path: Path) -> Located | None:
         file = rel(path)
-        located, errs = read_yaml_fast(path.read_bytes(), file)
+        located, errs = ready.pop(path) if path in ready else read_files([path])[0]
         errors.extend(errs)
         if located is not None:
             located_by_file[file] = located
-            errors.extend(_placeholders(located, file))
         return located
 
     if not data_dir.is_dir():

@@ -103,10 +103,3 @@ def test_a_helper_that_dies_leaves_every_page_to_the_build(docs, tmp_path):
     assert h.take("index.md", "", ahead.page_source(docs / "index.md")) is not None
     assert h.take("models/toy.md", "models/toy/", ahead.page_source(docs / "models/toy.md")) is None
     assert h.finish(tmp_path / "site") is False
-
-
-def test_it_can_be_switched_off(monkeypatch):
-    monkeypatch.setenv("ATLAS_RENDER_AHEAD", "0")
-    assert not ahead.enabled()
-    monkeypatch.setenv("ATLAS_RENDER_AHEAD", "1")
-    assert ahead.enabled() == (len(os.sched_getaffinity(0)) > 1)

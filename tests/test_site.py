@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from atlas import parallel
 from atlas.export import catalog_dict
 from atlas.load import load_catalog
 from atlas.pages import check_pages
-from atlas.render import ahead
 from atlas.render.md import fmt_count, fmt_score
 
 from conftest import ROOT, make_project, mkdocs_build
@@ -196,11 +196,11 @@ def test_two_builds_of_the_same_commit_are_identical_with_or_without_the_helper(
     import filecmp
 
     log = (real_site.parent / "build.log").read_text(encoding="utf-8")
-    if ahead.enabled():
+    if parallel.enabled():
         taken = re.search(r"atlas: the helper process rendered (\d+) pages and the exports", log)
         assert taken and int(taken.group(1)) > len(list((ROOT / "docs" / "models").glob("*.md"))), log[-2000:]
     again = tmp_path / "again"
-    result = mkdocs_build(ROOT, again, env={"ATLAS_RENDER_AHEAD": "0"})
+    result = mkdocs_build(ROOT, again, env={"ATLAS_PARALLEL": "0"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "helper process" not in result.stdout + result.stderr
 

@@ -17,32 +17,24 @@ Nothing changes in what is built, and nothing fails more quietly:
   helper could not write them, the build writes them itself (raising the real error).
 * If the helper dies or goes silent, every remaining page is rendered by the build.
 
-Set ``ATLAS_RENDER_AHEAD=0`` to build without it. It is also off where ``fork`` is not the
-way to start a process (it needs the loaded catalog without pickling it), and on one CPU.
+It runs when ``atlas.parallel.enabled()`` (``ATLAS_PARALLEL=0`` turns it off; so do one CPU
+and systems that do not start processes by fork, since it needs the loaded catalog as is).
 """
 from __future__ import annotations
 
 import gc
 import hashlib
-import multiprocessing
 import os
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from .. import parallel
 from .direct import DirectTemplate, plan
 
 #: How long the build waits for the helper's next message before rendering by itself.
 PATIENCE_S = 120.0
-
-
-def enabled() -> bool:
-    if os.environ.get("ATLAS_RENDER_AHEAD", "1").strip().lower() in ("0", "false", "no", "off"):
-        return False
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() and cpus > 1
 
 
 def _digest(source: str) -> bytes:
@@ -100,7 +92,7 @@ class RenderAhead:
     """The build's side of the helper process."""
 
     def __init__(self, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[str, str], Mapping], names, export: Callable[[Path], None]):
-        context = multiprocessing.get_context("fork")
+        context = parallel.context()
         self._conn, child = context.Pipe(duplex=False)
         self._out = Path(tempfile.mkdtemp(prefix="atlas-exports-"))
         self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, bind, names, export, self._out), daemon=True, name="atlas-render-ahead")
