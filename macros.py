@@ -10,10 +10,7 @@ and the catalog is kept out of the garbage collector's way while the pages are r
 import gc
 import logging
 import sys
-from functools import partial
 from pathlib import Path
-
-from mkdocs.structure.files import File
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the import path
@@ -22,9 +19,7 @@ if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the i
 from atlas.export import write_exports  # noqa: E402
 from atlas.load import load_catalog  # noqa: E402
 from atlas.pages import check_pages  # noqa: E402
-from atlas.render import MACROS, bound_macros  # noqa: E402
-from atlas import parallel  # noqa: E402
-from atlas.render import ahead  # noqa: E402
+from atlas.render import MACROS, ahead  # noqa: E402
 from atlas.render.direct import DirectTemplate, plan  # noqa: E402
 from atlas.gitdates import last_changed  # noqa: E402
 from atlas.render.pages import Ctx, Site  # noqa: E402
@@ -33,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.atlas")
 
 
 def define_env(env):
+    _stop_helper(env)
     catalog = load_catalog(ROOT)
     check_pages(catalog, Path(env.conf["docs_dir"]))
     # Not in env.variables: mkdocs-macros serializes every variable to JSON for its debug log
@@ -61,16 +57,7 @@ def define_env(env):
     # 60.5 s with; single runs on a noisy machine). Unfrozen after the build, so that
     # `mkdocs serve` can free the catalog of the previous build.
     gc.freeze()
-    _stop_helper(env)
-    if parallel.enabled():
-        docs_dir, site_dir = env.conf["docs_dir"], env.conf["site_dir"]
-        directory_urls = env.conf["use_directory_urls"]
-
-        def page_url(src_uri):
-            url = File(src_uri, docs_dir, site_dir, directory_urls).url
-            return "" if url in (".", "./") else url  # as mkdocs.structure.pages.Page.url
-
-        env.atlas_ahead = ahead.RenderAhead(Path(docs_dir), page_url, partial(bound_macros, catalog, site=site), MACROS.keys(), partial(write_exports, catalog, directory_urls=directory_urls))
+    env.atlas_ahead = ahead.start(env.conf, catalog, site)
 
 
 def _stop_helper(env):
@@ -91,26 +78,16 @@ def on_pre_page_macros(env):
     compile_template = jinja.from_string
 
     def from_string(source, *args, **kwargs):
-        helper = getattr(env, "atlas_ahead", None)
-        if helper is not None and isinstance(source, str):
-            text = helper.take(env.page.file.src_uri, env.page.url, source)
+        helper, page = getattr(env, "atlas_ahead", None), getattr(env, "page", None)
+        if helper is not None and page is not None and isinstance(source, str):
+            text = helper.take(page.file.src_uri, page.url, source)
             if text is not None:
-                return Rendered(text)
+                return ahead.Rendered(text)
         parts = plan(source, env.atlas_macros) if isinstance(source, str) else None
         return compile_template(source, *args, **kwargs) if parts is None else DirectTemplate(parts, env.atlas_macros)
 
     jinja.from_string = from_string
     jinja.atlas_direct = True
-
-
-class Rendered:
-    """A page the helper process has rendered, in the shape mkdocs-macros renders."""
-
-    def __init__(self, text):
-        self.text = text
-
-    def render(self, *args, **variables):
-        return self.text
 
 
 def on_post_build(env):

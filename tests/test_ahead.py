@@ -103,3 +103,22 @@ def test_a_helper_that_dies_leaves_every_page_to_the_build(docs, tmp_path):
     assert h.take("index.md", "", ahead.page_source(docs / "index.md")) is not None
     assert h.take("models/toy.md", "models/toy/", ahead.page_source(docs / "models/toy.md")) is None
     assert h.finish(tmp_path / "site") is False
+
+
+@pytest.mark.parametrize("directory_urls, home, toy", [(True, "", "models/toy/"), (False, "index.html", "models/toy.html")])
+def test_start_follows_the_site_configuration(docs, tmp_path, directory_urls, home, toy):
+    from atlas import parallel
+    from atlas.render.pages import Site
+
+    conf = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "use_directory_urls": directory_urls}
+    h = ahead.start(conf, CATALOG, Site())
+    if not parallel.enabled():
+        assert h is None
+        return
+    try:
+        source = ahead.page_source(docs / "models/toy.md")
+        expected = DirectTemplate(plan(source, MACROS), bound_macros(CATALOG, "models/toy.md", toy)).render()
+        assert h.take("models/toy.md", toy, source) == expected
+        assert h.take("index.md", home, ahead.page_source(docs / "index.md")) is not None  # the URL MkDocs gives the home page
+    finally:
+        h.close()

@@ -27,7 +27,9 @@ import hashlib
 import os
 import shutil
 import tempfile
+import weakref
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 
 from .. import parallel
@@ -95,6 +97,7 @@ class RenderAhead:
         context = parallel.context()
         self._conn, child = context.Pipe(duplex=False)
         self._out = Path(tempfile.mkdtemp(prefix="atlas-exports-"))
+        weakref.finalize(self, shutil.rmtree, str(self._out), True)  # also if the build dies first
         self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, bind, names, export, self._out), daemon=True, name="atlas-render-ahead")
         self._process.start()
         child.close()
@@ -160,3 +163,32 @@ class RenderAhead:
             self._process.terminate()
         self._process.join()
         shutil.rmtree(self._out, ignore_errors=True)
+
+
+class Rendered:
+    """A page the helper has rendered, in the shape of the template mkdocs-macros renders."""
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def render(self, *args, **variables) -> str:
+        return self.text
+
+
+def start(conf: Mapping, catalog, site) -> RenderAhead | None:
+    """The helper for one build of the site configured by ``conf`` (MkDocs' config), or None
+    when parallel work is off."""
+    if not parallel.enabled():
+        return None
+    from mkdocs.structure.files import File
+
+    from ..export import write_exports
+    from . import MACROS, bound_macros
+
+    docs_dir, site_dir, directory_urls = conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]
+
+    def page_url(src_uri: str) -> str:
+        url = File(src_uri, docs_dir, site_dir, directory_urls).url
+        return "" if url in (".", "./") else url  # as mkdocs.structure.pages.Page.url
+
+    return RenderAhead(Path(docs_dir), page_url, partial(bound_macros, catalog, site=site), MACROS.keys(), partial(write_exports, catalog, directory_urls=directory_urls))
