@@ -49,10 +49,15 @@ class Row:
     pages: int
     atlas_seconds: float
     baseline_seconds: float
-    ratio: float
+    ratio: float  # median over the pairs of builds
+    ratio_low: float
+    ratio_high: float
+    builds: int  # pairs of builds (atlas, baseline)
     seconds_per_family: float
     atlas_peak_mb: float
     baseline_peak_mb: float
+    atlas_cpu_seconds: float  # user + system time of the build and the processes it forked
+    baseline_cpu_seconds: float
     site_mb: float
     entity_page_kb: float
     search_index_mb: float
@@ -206,19 +211,23 @@ elapsed = time.perf_counter() - start
 if done.returncode:
     sys.stderr.write(done.stdout[-3000:] + done.stderr[-3000:])
     sys.exit(done.returncode)
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 """
 
 
-def timed_build(project: Path, site: Path) -> tuple[float, float]:
-    """(wall seconds, peak MB) of `mkdocs build --strict` in its own process."""
+def timed_build(project: Path, site: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak MB, CPU seconds) of `mkdocs build --strict` in its own process.
+
+    The peak is that of the largest single process (the build, or a process it forked); CPU
+    time adds up all of them."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     run = subprocess.run([sys.executable, "-c", _RUNNER, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                          cwd=project, env=env, capture_output=True, text=True)
     if run.returncode:
         raise RuntimeError(f"build failed in {project}:\n{run.stderr}")
-    seconds, kb = run.stdout.split()
-    return float(seconds), int(kb) / 1024
+    seconds, kb, cpu = run.stdout.split()
+    return float(seconds), int(kb) / 1024, float(cpu)
 
 
 def _size(path: Path) -> int:
@@ -286,7 +295,7 @@ def first_search_ms(site: Path, queries: list[str], timeout_s: float = 60) -> li
     return times
 
 
-def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None, repeats: int = 3) -> dict:
+def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None, repeats: int = 5) -> dict:
     rows = []
     base = Path(tempfile.mkdtemp(prefix="atlas-bench-", dir=workdir))
     try:
@@ -302,18 +311,24 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
                     shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
             _write(atlas / "mkdocs.yml", config(macros=True))
             _write(plain / "mkdocs.yml", config(macros=False))
-            # This machine is noisy (several per cent between two runs of the same build): below 10,000
-            # families each build runs three times, alternating, and the fastest run counts.
+            # This machine is noisy: the same build can take 10% more or less from one run to the
+            # next. Below 10,000 families each size is built `repeats` times, atlas and baseline
+            # back to back, and the ratio is the median of the pairs' ratios (a pair shares the
+            # machine's mood of the moment); times are medians, peak memory the highest seen.
             runs = [(timed_build(atlas, atlas / "site"), timed_build(plain, plain / "site")) for _ in range(repeats if n < 10_000 else 1)]
-            a_seconds, a_mb = min(a for a, _ in runs)
-            b_seconds, b_mb = min(b for _, b in runs)
+            ratios = [a[0] / b[0] for a, b in runs]
+            a_seconds, b_seconds = (statistics.median(r[side][0] for r in runs) for side in (0, 1))
+            a_mb, b_mb = (max(r[side][1] for r in runs) for side in (0, 1))
+            a_cpu, b_cpu = (statistics.median(r[side][2] for r in runs) for side in (0, 1))
             site = atlas / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
             entity = statistics.median(p.stat().st_size for p in (site / "models").glob("fam-*/index.html"))
             row = Row(
                 families=n, pages=pages, atlas_seconds=round(a_seconds, 2), baseline_seconds=round(b_seconds, 2),
-                ratio=round(a_seconds / b_seconds, 3), seconds_per_family=round(a_seconds / n, 5),
-                atlas_peak_mb=round(a_mb, 1), baseline_peak_mb=round(b_mb, 1), site_mb=round(_size(site) / 1e6, 2),
+                ratio=round(statistics.median(ratios), 3), ratio_low=round(min(ratios), 3), ratio_high=round(max(ratios), 3),
+                builds=len(runs), seconds_per_family=round(a_seconds / n, 5),
+                atlas_peak_mb=round(a_mb, 1), baseline_peak_mb=round(b_mb, 1),
+                atlas_cpu_seconds=round(a_cpu, 2), baseline_cpu_seconds=round(b_cpu, 2), site_mb=round(_size(site) / 1e6, 2),
                 entity_page_kb=round(entity / 1e3, 1), search_index_mb=round(sum(f.stat().st_size for f in (site / "search").glob("*")) / 1e6, 2),
             )
             print(f"built {n}: " + format_table([row]).splitlines()[1], flush=True)
@@ -338,7 +353,7 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
     return report
 
 
-COLUMNS = ("families", "pages", "atlas_seconds", "baseline_seconds", "ratio", "seconds_per_family", "atlas_peak_mb", "baseline_peak_mb", "site_mb", "entity_page_kb", "search_index_mb", "first_search_ms", "broad_search_ms")
+COLUMNS = ("families", "pages", "builds", "atlas_seconds", "baseline_seconds", "ratio", "ratio_low", "ratio_high", "seconds_per_family", "atlas_peak_mb", "baseline_peak_mb", "atlas_cpu_seconds", "baseline_cpu_seconds", "site_mb", "entity_page_kb", "search_index_mb", "first_search_ms", "broad_search_ms")
 
 
 def format_table(rows: list[Row]) -> str:
@@ -356,13 +371,15 @@ def _ms(value: float | None) -> str:
 
 def markdown_table(report: dict) -> str:
     """The report as the Markdown table of the Performance page (tests check the page shows it)."""
-    head = ("Families", "Pages", "Atlas build (s)", "Plain Markdown build (s)", "Ratio", "Seconds per family",
-            "Peak memory atlas / plain (MB)", "Site (MB)", "Family page HTML (KB)", "Search files (MB)",
+    head = ("Families", "Pages", "Builds", "Atlas build (s)", "Plain Markdown build (s)", "Ratio (range)", "Seconds per family",
+            "Peak memory atlas / plain (MB)", "CPU time atlas / plain (s)", "Site (MB)", "Family page HTML (KB)", "Search files (MB)",
             "First result, a name (ms)", "First result, a word on every page (ms)")
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---:" for _ in head) + " |"]
     for r in report["rows"]:
-        cells = (f"{r['families']:,}", f"{r['pages']:,}", f"{r['atlas_seconds']:.1f}", f"{r['baseline_seconds']:.1f}", f"{r['ratio']:.2f}",
-                 f"{r['seconds_per_family']:.4f}", f"{r['atlas_peak_mb']:.0f} / {r['baseline_peak_mb']:.0f}", f"{r['site_mb']:.1f}",
+        ratio = f"{r['ratio']:.2f}" if r["builds"] == 1 else f"{r['ratio']:.2f} ({r['ratio_low']:.2f}–{r['ratio_high']:.2f})"
+        cells = (f"{r['families']:,}", f"{r['pages']:,}", str(r["builds"]), f"{r['atlas_seconds']:.1f}", f"{r['baseline_seconds']:.1f}", ratio,
+                 f"{r['seconds_per_family']:.4f}", f"{r['atlas_peak_mb']:.0f} / {r['baseline_peak_mb']:.0f}",
+                 f"{r['atlas_cpu_seconds']:.1f} / {r['baseline_cpu_seconds']:.1f}", f"{r['site_mb']:.1f}",
                  f"{r['entity_page_kb']:.1f}", f"{r['search_index_mb']:.2f}", _ms(r.get("first_search_ms")), _ms(r.get("broad_search_ms")))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -25,6 +25,7 @@ def test_benchmark_report_is_well_formed(tmp_path):
     assert set(row) == set(COLUMNS)
     assert row["families"] == 3 and row["pages"] >= 3 + 20 + 4 + 1
     assert row["atlas_seconds"] > 0 and row["baseline_seconds"] > 0
+    assert row["atlas_cpu_seconds"] > 0 and row["baseline_cpu_seconds"] > 0
     assert abs(row["ratio"] - row["atlas_seconds"] / row["baseline_seconds"]) < 0.01
     assert row["entity_page_kb"] > 1 and row["search_index_mb"] > 0 and row["first_search_ms"] is None
     assert report["machine"]["cpus"] >= 1 and report["repeats_below_10000"] == 1
