@@ -59,7 +59,7 @@ def doc_pages(docs_dir: Path) -> list[str]:
 
 def page_source(path: Path) -> str:
     """A page's Markdown as mkdocs-macros receives it: read as MkDocs reads it, front matter off."""
-    from mkdocs.utils import meta
+    from mkdocs.utils import meta  # imported by start() before the fork; the library itself needs no MkDocs
 
     with open(path, encoding="utf-8-sig", errors="strict") as f:
         return meta.get_data(f.read())[0]
@@ -181,6 +181,7 @@ def start(conf: Mapping, catalog, site) -> RenderAhead | None:
     if not parallel.enabled():
         return None
     from mkdocs.structure.files import File
+    from mkdocs.utils import meta  # noqa: F401  (for page_source in the helper: imported before the fork)
 
     from ..export import write_exports
     from . import MACROS, bound_macros
