@@ -9,7 +9,7 @@ import pytest
 
 from atlas.export import write_exports
 from atlas.load import load_catalog
-from atlas.render import MACROS, ahead, bound_macros
+from atlas.render import MACROS, ahead, bound_macros, directory_url as url
 from atlas.render.direct import DirectTemplate, plan
 from conftest import FIXTURES
 
@@ -21,13 +21,6 @@ PAGES = {
     "guide.md": "# Guide\n\n{{ config.site_name }} {{ family_facts(\"toy\") }}\n",  # a variable: Jinja's
     "broken.md": "# Broken\n\n{{ family_facts(\"no-such-family\") }}\n",
 }
-
-
-def url(src_uri: str) -> str:
-    """The page's URL with directory URLs, as MkDocs gives it."""
-    if src_uri.endswith("index.md"):
-        return src_uri.removesuffix("index.md")
-    return src_uri.removesuffix(".md") + "/"
 
 
 @pytest.fixture

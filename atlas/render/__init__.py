@@ -36,19 +36,22 @@ MACROS.update({name: getattr(charts, name) for name in ("params_vs_tokens", "sco
 MACROS.update({name: getattr(explore, name) for name in ("model_table", "compare")})
 
 
+def directory_url(src_uri: str) -> str:
+    """The URL MkDocs gives the page ``src_uri`` with directory URLs ("" for the home page)."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
 def bound_macros(catalog, src_uri: str, url: str | None = None, site=None) -> dict:
-    """Every macro bound to the page ``src_uri`` at ``url`` (by default its URL with directory
-    URLs), the way the site's pages call them: for rendering pages outside MkDocs's own
-    rendering (the helper process, the bench, tests)."""
+    """Every macro bound to the page ``src_uri`` at ``url`` (by default its directory URL),
+    the way the site's pages call them: for rendering pages outside MkDocs's own rendering
+    (the helper process, the bench, tests)."""
     from functools import partial
 
     from .pages import Ctx, Site
 
-    if url is None and src_uri == "index.md":
-        url = ""
-    elif url is None and src_uri.endswith("/index.md"):
-        url = src_uri[: -len("index.md")]
-    elif url is None:
-        url = src_uri[: -len(".md")] + "/"
-    ctx = Ctx(catalog, src_uri, url, site if site is not None else Site())
+    ctx = Ctx(catalog, src_uri, directory_url(src_uri) if url is None else url, site if site is not None else Site())
     return {name: partial(fn, ctx) for name, fn in MACROS.items()}

@@ -9,7 +9,7 @@ does no more than join the text with the calls' results. ``plan`` recognises exa
 pages; for anything else (a variable, a filter, a block, a comment, an argument that is not
 a plain literal, a name that is not an atlas macro) it returns None and Jinja renders the
 page as before. The output is the same as Jinja's: newlines normalised to ``\\n`` and one
-trailing newline dropped, as Jinja's defaults do. tests/test_render.py checks that on every
+trailing newline dropped, as Jinja's defaults do. tests/test_direct.py checks that on every
 page of the site.
 """
 from __future__ import annotations
