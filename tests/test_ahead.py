@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from atlas import parallel
+from atlas.errors import CatalogError, DataError
 from atlas.export import write_exports
 from atlas.load import load_catalog
 from atlas.render import MACROS, ahead, bound_macros, directory_url as url
@@ -32,7 +34,7 @@ def docs(tmp_path: Path) -> Path:
 
 
 def helper(docs: Path, export=None, bind=None) -> ahead.RenderAhead:
-    return ahead.RenderAhead(docs, url, bind or partial(bound_macros, CATALOG), MACROS.keys(), export or partial(write_exports, CATALOG))
+    return ahead.RenderAhead(docs, url, lambda: (bind or partial(bound_macros, CATALOG), export or partial(write_exports, CATALOG)), MACROS.keys())
 
 
 def render_here(src_uri: str, source: str) -> str:
@@ -46,6 +48,7 @@ def test_pages_are_listed_in_the_order_mkdocs_builds_them(docs):
 def test_the_helper_renders_what_the_build_would(docs, tmp_path):
     h = helper(docs)
     try:
+        assert h.ready()
         for src_uri in ("index.md", "models/index.md", "models/toy.md"):
             source = ahead.page_source(docs / src_uri)
             assert "title: Toy" not in source  # front matter is off, as MkDocs passes it
@@ -86,6 +89,19 @@ def test_exports_that_fail_in_the_helper_are_left_to_the_build(docs, tmp_path):
     assert not (tmp_path / "site").exists()
 
 
+def test_a_catalog_that_does_not_load_in_the_helper_leaves_everything_to_the_build(docs, tmp_path):
+    def failing():
+        raise CatalogError([DataError("data/models/toy.yaml", 3, "id", "not an id")])
+
+    h = ahead.RenderAhead(docs, url, failing, MACROS.keys())
+    try:
+        assert h.ready() is False  # the build loads the catalog itself, to raise the error
+        assert h.take("index.md", "", ahead.page_source(docs / "index.md")) is None
+        assert h.finish(tmp_path / "site") is False
+    finally:
+        h.close()
+
+
 def test_a_helper_that_dies_leaves_every_page_to_the_build(docs, tmp_path):
     def dying(src_uri, page_url):
         if src_uri == "models/index.md":
@@ -100,11 +116,10 @@ def test_a_helper_that_dies_leaves_every_page_to_the_build(docs, tmp_path):
 
 @pytest.mark.parametrize("directory_urls, home, toy", [(True, "", "models/toy/"), (False, "index.html", "models/toy.html")])
 def test_start_follows_the_site_configuration(docs, tmp_path, directory_urls, home, toy):
-    from atlas import parallel
     from atlas.render.pages import Site
 
     conf = {"docs_dir": str(docs), "site_dir": str(tmp_path / "site"), "use_directory_urls": directory_urls}
-    h = ahead.start(conf, CATALOG, Site())
+    h = ahead.start(conf, lambda: (CATALOG, Site()))
     if not parallel.enabled():
         assert h is None
         return
@@ -113,5 +128,25 @@ def test_start_follows_the_site_configuration(docs, tmp_path, directory_urls, ho
         expected = DirectTemplate(plan(source, MACROS), bound_macros(CATALOG, "models/toy.md", toy)).render()
         assert h.take("models/toy.md", toy, source) == expected
         assert h.take("index.md", home, ahead.page_source(docs / "index.md")) is not None  # the URL MkDocs gives the home page
+    finally:
+        h.close()
+
+
+@pytest.mark.skipif(not parallel.enabled(), reason="needs two CPUs and fork (CI has both)")
+def test_the_helper_may_load_the_catalog_in_halves(docs):
+    """The catalog's load forks its second half (parallel.in_halves) from inside the helper."""
+
+    build = os.getpid()
+
+    def prepare():
+        pids = parallel.in_halves(list(range(8)), lambda items: [os.getpid()] * len(items), minimum=2)
+        macros = {"catalog_stats": lambda: f"{len(set(pids) - {build})} processes"}
+        return (lambda src_uri, page_url: macros), partial(write_exports, CATALOG)
+
+    h = ahead.RenderAhead(docs, url, prepare, MACROS.keys())
+    try:
+        assert h.ready()
+        text = h.take("index.md", "", ahead.page_source(docs / "index.md"))
+        assert text is not None and "2 processes" in text  # the helper and the one it forked
     finally:
         h.close()

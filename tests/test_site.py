@@ -141,13 +141,21 @@ def test_a_broken_macro_call_fails_the_build(tmp_path, call, message):
     assert message in result.stdout + result.stderr
 
 
-def test_invalid_data_fails_the_build_with_file_and_line(tmp_path):
+@pytest.mark.parametrize("hook", [True, False], ids=["with the hook", "a configuration without hooks/atlas_data.py"])
+@pytest.mark.parametrize("parallel_work", ["1", "0"], ids=["helper", "no helper"])
+def test_invalid_data_fails_the_build_with_file_and_line(tmp_path, hook, parallel_work):
     project = make_project(tmp_path / "p")
     path = project / "data/models/toy.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("layers: 32", 'layers: "32 layers"'), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
+    if not hook:
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/atlas_data.py\n", ""), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", env={"ATLAS_PARALLEL": parallel_work})
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert 'data/models/toy.yaml:27: variants[0].layers: expected an integer, got "32 layers"' in result.stdout + result.stderr
+    assert 'data/models/toy.yaml:27: variants[0].layers: expected an integer, got "32 layers"' in output
+    if hook:  # raised before any page is read: the message names the data file, not a page
+        assert "Error reading page" not in output
 
 
 def test_hostile_strings_are_inert_in_the_built_site(tmp_path):
@@ -199,6 +207,7 @@ def test_two_builds_of_the_same_commit_are_identical_with_or_without_the_helper(
     if parallel.enabled():
         taken = re.search(r"atlas: the helper process rendered (\d+) pages and the exports", log)
         assert taken and int(taken.group(1)) > len(list((ROOT / "docs" / "models").glob("*.md"))), log[-2000:]
+        assert "the build process did not load the catalog" in log, log[-2000:]  # the helper loaded it
     again = tmp_path / "again"
     result = mkdocs_build(ROOT, again, env={"ATLAS_PARALLEL": "0"})
     assert result.returncode == 0, result.stdout + result.stderr

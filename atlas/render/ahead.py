@@ -1,13 +1,17 @@
-"""Rendering ahead on the second core: entity pages and the exports, in a forked helper.
+"""The data layer on the second core: loading the catalog, rendering pages and the exports, in
+a forked helper.
 
-MkDocs builds on one thread. Once the catalog is loaded, the rest of the data layer (calling
-the renderers for each page, and writing api/ and llms.txt) does not depend on MkDocs, so a
-process forked from the build does it while MkDocs converts Markdown, which is most of a
-build (``python -m atlas bench``). The build process then takes each page's Markdown from
-the helper instead of calling the renderers itself.
+MkDocs builds on one thread. Nothing the data layer does (importing and checking the
+catalog, calling the renderers for each page, writing api/ and llms.txt) depends on MkDocs,
+so a process forked from the build at configuration time does it while MkDocs loads its
+search dictionaries and converts Markdown, which is most of a build (``python -m atlas
+bench``). The build process takes each page's Markdown from the helper instead of calling
+the renderers itself, and loads the catalog only if it has to render something itself.
 
 Nothing changes in what is built, and nothing fails more quietly:
 
+* If the helper cannot load the catalog, it says so first, and the build loads the catalog
+  itself, which raises the real error (``ready()``, called before any page is built).
 * The helper renders only the pages ``direct.plan`` accepts, from the same source MkDocs
   reads, and the build takes a page from it only if the page's source (hashed) and URL are
   the ones the helper used. Otherwise the build renders the page itself, as before.
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
 import os
 import shutil
 import tempfile
@@ -33,6 +38,7 @@ from functools import partial
 from pathlib import Path
 
 from .. import parallel
+from . import NAMES
 from .direct import DirectTemplate, plan
 
 #: How long the build waits for the helper's next message before rendering by itself.
@@ -65,9 +71,23 @@ def page_source(path: Path) -> str:
         return meta.get_data(f.read())[0]
 
 
-def _work(conn, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[str, str], Mapping], names, export: Callable[[Path], None], out: Path) -> None:
+#: What the helper needs once the catalog is loaded: the macros bound to a page (src_uri, url),
+#: and a function writing the exports into a folder.
+Prepared = tuple[Callable[[str, str], Mapping], Callable[[Path], None]]
+
+
+def _work(conn, docs_dir: Path, page_url: Callable[[str], str], prepare: Callable[[], Prepared], names, out: Path) -> None:
     gc.disable()  # a short-lived process making strings: nothing for the collector to find
+    # Lets the catalog's load fork its second half (parallel.in_halves joins it). Processes
+    # started as daemons may not start children only so that none is left behind.
+    multiprocessing.current_process().daemon = False
     try:
+        try:
+            bind, export = prepare()
+        except Exception:  # the build loads the catalog itself and raises the error there
+            conn.send(("data", False))
+            return
+        conn.send(("data", True))
         pages = doc_pages(docs_dir)
         conn.send(("pages", pages))
         for src_uri in pages:
@@ -93,14 +113,15 @@ def _work(conn, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[
 class RenderAhead:
     """The build's side of the helper process."""
 
-    def __init__(self, docs_dir: Path, page_url: Callable[[str], str], bind: Callable[[str, str], Mapping], names, export: Callable[[Path], None]):
+    def __init__(self, docs_dir: Path, page_url: Callable[[str], str], prepare: Callable[[], Prepared], names):
         context = parallel.context()
         self._conn, child = context.Pipe(duplex=False)
         self._out = Path(tempfile.mkdtemp(prefix="atlas-exports-"))
         weakref.finalize(self, shutil.rmtree, str(self._out), True)  # also if the build dies first
-        self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, bind, names, export, self._out), daemon=True, name="atlas-render-ahead")
+        self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, prepare, names, self._out), daemon=True, name="atlas-render-ahead")
         self._process.start()
         child.close()
+        self._data: bool | None = None
         self._pages: set[str] | None = None
         self._ready: dict[str, tuple] = {}
         self._exports: tuple | None = None
@@ -117,13 +138,22 @@ class RenderAhead:
         except (EOFError, OSError):
             self._open = False
             return None
-        if message[0] == "pages":
+        if message[0] == "data":
+            self._data = message[1]
+        elif message[0] == "pages":
             self._pages = set(message[1])
         elif message[0] == "page":
             self._ready[message[1]] = message
         else:
             self._exports = message
         return message
+
+    def ready(self) -> bool:
+        """Whether the helper loaded the catalog (waiting for it to say). If not, the build must
+        load it to raise the error, and render every page itself."""
+        while self._data is None and self._receive() is not None:
+            pass
+        return bool(self._data)
 
     def take(self, src_uri: str, url: str, source: str) -> str | None:
         """The page's rendered Markdown, or None if the build must render it."""
@@ -175,16 +205,14 @@ class Rendered:
         return self.text
 
 
-def start(conf: Mapping, catalog, site) -> RenderAhead | None:
+def start(conf: Mapping, load: Callable[[], tuple]) -> RenderAhead | None:
     """The helper for one build of the site configured by ``conf`` (MkDocs' config), or None
-    when parallel work is off."""
+    when parallel work is off. ``load()`` returns the catalog and the ``pages.Site`` (it is
+    called in the helper)."""
     if not parallel.enabled():
         return None
     from mkdocs.structure.files import File
     from mkdocs.utils import meta  # noqa: F401  (for page_source in the helper: imported before the fork)
-
-    from ..export import write_exports
-    from . import MACROS, bound_macros
 
     docs_dir, site_dir, directory_urls = conf["docs_dir"], conf["site_dir"], conf["use_directory_urls"]
 
@@ -192,4 +220,11 @@ def start(conf: Mapping, catalog, site) -> RenderAhead | None:
         url = File(src_uri, docs_dir, site_dir, directory_urls).url
         return "" if url in (".", "./") else url  # as mkdocs.structure.pages.Page.url
 
-    return RenderAhead(Path(docs_dir), page_url, partial(bound_macros, catalog, site=site), MACROS.keys(), partial(write_exports, catalog, directory_urls=directory_urls))
+    def prepare() -> Prepared:
+        from ..export import write_exports
+        from . import bound_macros
+
+        catalog, site = load()
+        return partial(bound_macros, catalog, site=site), partial(write_exports, catalog, directory_urls=directory_urls)
+
+    return RenderAhead(Path(docs_dir), page_url, prepare, NAMES.keys())
