@@ -29,7 +29,8 @@ def context():
     return multiprocessing.get_context("fork")
 
 
-def _second_half(conn, work: Callable[[Sequence], list], items: Sequence) -> None:
+def _second_half(conn, work: Callable[[Sequence], list], items: Sequence, parents_end) -> None:
+    parents_end.close()  # so that a send fails, rather than waits forever, once the parent is gone
     try:
         result: tuple = (True, work(items))
     except BaseException:  # the build does this half again and raises the error itself
@@ -54,7 +55,7 @@ def in_halves(items: Sequence, work: Callable[[Sequence], list], minimum: int = 
     cut = len(items) // 2
     ctx = context()
     receive, send = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_second_half, args=(send, work, items[cut:]), daemon=True, name="atlas-second-half")
+    process = ctx.Process(target=_second_half, args=(send, work, items[cut:], receive), daemon=True, name="atlas-second-half")
     process.start()
     send.close()
     try:

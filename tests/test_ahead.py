@@ -150,3 +150,15 @@ def test_the_helper_may_load_the_catalog_in_halves(docs):
         assert text is not None and "2 processes" in text  # the helper and the one it forked
     finally:
         h.close()
+
+
+def test_a_helper_whose_build_is_gone_stops(docs):
+    """The helper does not wait forever on a full pipe once the build has stopped reading."""
+    big = {"catalog_stats": lambda: "x" * 200_000, "models_index": lambda: "y" * 200_000}
+    h = ahead.RenderAhead(docs, url, lambda: ((lambda src_uri, page_url: big), partial(write_exports, CATALOG)), MACROS.keys())
+    try:
+        h._conn.close()  # as when the build process has exited or been killed
+        h._process.join(timeout=20)
+        assert not h._process.is_alive()
+    finally:
+        h.close()

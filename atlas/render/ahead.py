@@ -11,7 +11,7 @@ the renderers itself, and loads the catalog only if it has to render something i
 Nothing changes in what is built, and nothing fails more quietly:
 
 * If the helper cannot load the catalog, it says so first, and the build loads the catalog
-  itself, which raises the real error (``ready()``, called before any page is built).
+  itself, which raises the real error (``ready()``, called before any page is read).
 * The helper renders only the pages ``direct.plan`` accepts, from the same source MkDocs
   reads, and the build takes a page from it only if the page's source (hashed) and URL are
   the ones the helper used. Otherwise the build renders the page itself, as before.
@@ -76,10 +76,12 @@ def page_source(path: Path) -> str:
 Prepared = tuple[Callable[[str, str], Mapping], Callable[[Path], None]]
 
 
-def _work(conn, docs_dir: Path, page_url: Callable[[str], str], prepare: Callable[[], Prepared], names, out: Path) -> None:
+def _work(conn, builds_end, docs_dir: Path, page_url: Callable[[str], str], prepare: Callable[[], Prepared], names, out: Path) -> None:
+    builds_end.close()  # so that a send fails, rather than waits forever, once the build is gone
     gc.disable()  # a short-lived process making strings: nothing for the collector to find
-    # Lets the catalog's load fork its second half (parallel.in_halves joins it). Processes
-    # started as daemons may not start children only so that none is left behind.
+    # So that the catalog's load may fork its second half (parallel.in_halves). multiprocessing
+    # refuses children to a daemon process so that none outlives it; in_halves joins its own,
+    # and one whose parent was stopped ends when it finds nobody to send its half to.
     multiprocessing.current_process().daemon = False
     try:
         try:
@@ -118,7 +120,7 @@ class RenderAhead:
         self._conn, child = context.Pipe(duplex=False)
         self._out = Path(tempfile.mkdtemp(prefix="atlas-exports-"))
         weakref.finalize(self, shutil.rmtree, str(self._out), True)  # also if the build dies first
-        self._process = context.Process(target=_work, args=(child, Path(docs_dir), page_url, prepare, names, self._out), daemon=True, name="atlas-render-ahead")
+        self._process = context.Process(target=_work, args=(child, self._conn, Path(docs_dir), page_url, prepare, names, self._out), daemon=True, name="atlas-render-ahead")
         self._process.start()
         child.close()
         self._data: bool | None = None
