@@ -2,6 +2,7 @@
 
 It loads the YAML under ``data/`` into one validated, cross-referenced and
 immutable :class:`~atlas.load.Catalog`, renders it into Markdown for the site,
-and writes the public export. It imports nothing from MkDocs: ``macros.py`` is
-the only adapter between this package and the site build.
+and writes the public export. It needs nothing from MkDocs (only
+``render/ahead.py`` imports it, inside a build): ``macros.py`` and the files in
+``hooks/`` are the adapters between this package and the site build.
 """
