@@ -80,7 +80,7 @@ def define_env(env):
     if previous is not None:  # `mkdocs serve` is building again, or the last build failed
         previous.close()
     # Not in env.variables: mkdocs-macros serializes every variable to JSON for its debug log
-    # at each build, which for the whole catalog cost seconds (python -m atlas bench profile).
+    # at each build, which for the whole catalog cost seconds (a cProfile of a bench build).
     env.atlas_build = build = Build(env.conf)
 
     def register(name):
