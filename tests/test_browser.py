@@ -237,3 +237,43 @@ def test_compare_page_shows_the_chosen_models_and_shared_results(browser, server
     Select(browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare select")[2]).select_by_value("palm-540b")
     assert "m=palm-540b" in browser.current_url
     assert "PaLM 540B" in browser.find_element(By.ID, "atlas-compare-out").text
+
+
+# WCAG 2.1 contrast: 4.5:1 for text (1.4.3), 3:1 for the marks that carry data (1.4.11).
+_CONTRAST_JS = """
+const parse = c => { const m = c.match(/rgba?\\(([^)]+)\\)/); if (!m) return null;
+  const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+const over = (top, alpha, under) => top.slice(0, 3).map((v, i) => v * alpha + under[i] * (1 - alpha));
+const background = el => { const layers = [];
+  for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; } }
+  return layers.reverse().reduce((under, c) => over(c, c[3], under), [255, 255, 255]); };
+const luminance = rgb => { const [r, g, b] = rgb.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+const out = [];
+for (const svg of document.querySelectorAll("svg.atlas-chart")) {
+  const bg = background(svg);
+  for (const el of svg.querySelectorAll("text, .atlas-mark, .atlas-node, .atlas-edge, .atlas-line-chinchilla, .atlas-line-compute, .atlas-line-chance")) {
+    const style = getComputedStyle(el), isText = el.tagName === "text";
+    // a point is its fill; a lineage box (its fill is the page's) and a line are their stroke
+    const filled = isText || (el.classList.contains("atlas-mark") && !el.classList.contains("atlas-node"));
+    const paint = parse(filled ? style.fill : style.stroke);
+    if (!paint) continue;
+    const alpha = paint[3] * Number(filled ? style.fillOpacity : style.strokeOpacity) * Number(style.opacity);
+    out.push({what: isText ? "text" : el.getAttribute("class"), text: (el.textContent || "").slice(0, 40), ratio: contrast(over(paint, alpha, bg), bg)});
+  }
+}
+return out;
+"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_charts_are_legible_in_light_and_dark_mode(browser, server, scheme):
+    browser.get(server + "/charts/")
+    # as Material's palette toggle does it; data-md-color-switching turns transitions off
+    browser.execute_script("document.body.setAttribute('data-md-color-switching', ''); document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    measured = browser.execute_script(_CONTRAST_JS)
+    kinds = {m["what"] for m in measured}
+    assert {"text", "atlas-mark", "atlas-node atlas-mark", "atlas-line-chinchilla"} <= kinds, kinds  # axes, labels, points, lineage, the 20:1 line
+    weak = [m for m in measured if m["ratio"] < (4.5 if m["what"] == "text" else 3.0)]
+    assert not weak, f"{len(weak)} of {len(measured)} chart elements below WCAG contrast in {scheme}: {weak[:5]}"
