@@ -89,6 +89,15 @@ def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
     assert first.find_element(By.TAG_NAME, "mark").text.lower() == "chinchilla"
 
 
+def test_a_match_written_with_a_character_reference_is_marked(browser, server):
+    # The page's text says "Q&amp;A"; the index holds the decoded word "q&a".
+    assert "/benchmarks/gpqa/" in pages_of(search(browser, server, "q&a"))
+    def marks(driver):
+        return [m.get_attribute("textContent") for m in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item mark")]
+
+    WebDriverWait(browser, 10).until(lambda d: "Q&A" in marks(d), f"no mark around Q&A; marks: {marks(browser)}")
+
+
 def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_path):
     """A builder that does not run hooks/search_index.py: the worker builds the index itself."""
     site = tmp_path / "site"

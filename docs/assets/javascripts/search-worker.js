@@ -38,24 +38,45 @@ function splitHan(run, vocabulary) {
   return words;
 }
 
+// The text of an HTML string between two tags with its character references decoded (the
+// index was built from decoded text: "Q&amp;A" is the word "q&a"), and for each of its
+// characters, where it starts in the string. References the atlas does not write become U+FFFD.
+var NAMED = {amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0"};
+function decoded(part) {
+  var text = "", at = [], re = /&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, last = 0, m;
+  function keep(ch, where) { text += ch; for (var k = 0; k < ch.length; k++) at.push(where); }
+  while ((m = re.exec(part)) !== null) {
+    for (var i = last; i < m.index; i++) keep(part.charAt(i), i);
+    var code = m[1] ? parseInt(m[1], 10) : m[2] ? parseInt(m[2], 16) : -1;
+    var name = m[3] && m[3].toLowerCase();
+    keep(code > 0 && code <= 0x10FFFF ? String.fromCodePoint(code)
+         : name && Object.prototype.hasOwnProperty.call(NAMED, name) ? NAMED[name] : "\uFFFD", m.index);
+    last = m.index + m[0].length;
+  }
+  for (var j = last; j < part.length; j++) keep(part.charAt(j), j);
+  at.push(part.length);
+  return {text: text, at: at};
+}
+
 // Wrap the tokens of an HTML string that the index matched in <mark>, outside tags only.
-// Only markup is added: the text itself was escaped when the site was built.
+// Only markup is added: the text itself, escaped when the site was built, is copied as it is.
 function highlight(value, matched, separator) {
   if (!value || !matched.size) return value;
   return value.split(/(<[^>]*>)/).map(function (part) {
     if (part.charAt(0) === "<") return part;
+    var d = decoded(part), text = d.text, at = d.at;
     var out = "", last = 0, re = new RegExp(separator.source, "g"), m;
     function token(from, to) {
-      var word = part.slice(from, to);
-      out += matched.has(word.toLowerCase()) ? "<mark>" + word + "</mark>" : word;
+      var original = part.slice(at[from], at[to]);
+      out += matched.has(text.slice(from, to).toLowerCase()) ? "<mark>" + original + "</mark>" : original;
     }
-    while ((m = re.exec(part)) !== null) {
+    while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       if (m.index > last) token(last, m.index);
-      out += m[0];
+      out += part.slice(at[m.index], at[m.index + m[0].length]);
       last = m.index + m[0].length;
     }
-    if (last < part.length) token(last, part.length);
+    if (last < text.length) token(last, text.length);
     return out;
   }).join("");
 }
