@@ -1,7 +1,7 @@
 """Before any page is read: the atlas data's errors, if the catalog did not load.
 
 A helper process loads the catalog while MkDocs configures itself, cleans the site folder
-and lists the files (macros.py, atlas/render/ahead.py). If it failed there, the build loads
+and lists the files (macros.py, atlas.render.ahead.Build). If it failed there, the build loads
 the catalog here, which raises the error with its file and line before any page is read.
 This is the last event before the pages (at 1,000 families, waiting at ``on_pre_build``
 instead cost the build about 0.9 s).

@@ -13,7 +13,7 @@ from atlas.export import write_exports
 from atlas.load import load_catalog
 from atlas.render import MACROS, ahead, bound_macros, directory_url as url
 from atlas.render.direct import DirectTemplate, plan
-from conftest import FIXTURES
+from conftest import FIXTURES, make_project
 
 CATALOG = load_catalog(FIXTURES / "valid")
 PAGES = {
@@ -162,3 +162,42 @@ def test_a_helper_whose_build_is_gone_stops(docs):
         assert not h._process.is_alive()
     finally:
         h.close()
+
+
+def build_conf(project: Path, directory_urls: bool = True) -> dict:
+    return {"docs_dir": str(project / "docs"), "site_dir": str(project / "site"), "use_directory_urls": directory_urls, "site_url": "", "extra": {}}
+
+
+@pytest.mark.parametrize("parallel_work", ["1", "0"], ids=["helper", "no helper"])
+def test_a_build_loads_the_catalog_only_where_needed(tmp_path, monkeypatch, parallel_work):
+    monkeypatch.setenv("ATLAS_PARALLEL", parallel_work)
+    project = make_project(tmp_path / "p")
+    build = ahead.Build(build_conf(project), project)
+    build.start()
+    try:
+        build.ready()
+        assert build.loaded is (build.helper is None)  # with a helper, it loaded the catalog
+        assert (build.helper is None) is (parallel_work == "0" or not parallel.enabled())
+        said = build.finish(tmp_path / "site")
+        assert (tmp_path / "site" / "api" / "catalog.json").exists()
+        if build.loaded:
+            assert said is None or "the build process loaded the catalog" in said
+        else:
+            assert said is not None and "the build process did not load the catalog" in said
+    finally:
+        build.close()
+
+
+@pytest.mark.parametrize("parallel_work", ["1", "0"], ids=["helper", "no helper"])
+def test_a_build_raises_the_data_errors_with_file_and_line(tmp_path, monkeypatch, parallel_work):
+    monkeypatch.setenv("ATLAS_PARALLEL", parallel_work)
+    project = make_project(tmp_path / "p")
+    path = project / "data/models/toy.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("layers: 32", 'layers: "32 layers"'), encoding="utf-8")
+    build = ahead.Build(build_conf(project), project)
+    try:
+        with pytest.raises(CatalogError, match=r"data/models/toy\.yaml:27: variants\[0\]\.layers"):
+            build.start()  # without a helper: here, at configuration time
+            build.ready()  # with one: here, before any page is read
+    finally:
+        build.close()
