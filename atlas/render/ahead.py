@@ -308,3 +308,5 @@ class Build:
         if self.helper is not None:
             self.helper.close()
             self.helper = None
+        if self.loaded:
+            gc.unfreeze()  # a build that failed before finish(): let its catalog go
