@@ -149,7 +149,9 @@ def test_invalid_data_fails_the_build_with_file_and_line(tmp_path, hook, paralle
     path.write_text(path.read_text(encoding="utf-8").replace("layers: 32", 'layers: "32 layers"'), encoding="utf-8")
     if not hook:
         config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  - hooks/atlas_data.py\n", ""), encoding="utf-8")
+        text = config.read_text(encoding="utf-8")
+        assert "  - hooks/atlas_data.py\n" in text
+        config.write_text(text.replace("  - hooks/atlas_data.py\n", ""), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site", env={"ATLAS_PARALLEL": parallel_work})
     output = result.stdout + result.stderr
     assert result.returncode != 0
