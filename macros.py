@@ -9,17 +9,13 @@ macro calls skip Jinja (``on_pre_page_macros``).
 """
 import logging
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the import path
     sys.path.insert(0, str(ROOT))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-
 from atlas import render  # noqa: E402  (imports the renderers and the schema on first use only)
-from atlas.errors import CatalogError  # noqa: E402
 from atlas.render import ahead  # noqa: E402
 from atlas.render.direct import DirectTemplate, plan  # noqa: E402
 
@@ -48,18 +44,8 @@ def define_env(env):
     env.atlas_macros = {}
     for name in render.NAMES:
         register(name)
-    with data_errors():
+    with ahead.data_errors():
         build.start()  # without a helper, this loads the catalog
-
-
-@contextmanager
-def data_errors():
-    """The data's errors as MkDocs reports a plugin's: the message, without a traceback that
-    would bury it (hooks/atlas_data.py does the same)."""
-    try:
-        yield
-    except CatalogError as error:
-        raise PluginError(str(error)) from None
 
 
 def on_pre_page_macros(env):
@@ -67,7 +53,7 @@ def on_pre_page_macros(env):
 
     Installed here because mkdocs-macros creates its Jinja environment after define_env.
     """
-    with data_errors():
+    with ahead.data_errors():
         env.atlas_build.ready()  # already done by hooks/atlas_data.py, unless a configuration lacks it
     jinja = env.env
     if getattr(jinja, "atlas_direct", False) or jinja.variable_start_string != "{{":

@@ -9,16 +9,13 @@ read. This is the last event before the pages (at 1,000 families, waiting at
 Data errors are reported as MkDocs reports a plugin's errors: the message, without a
 Python traceback, which would only bury it.
 """
-from mkdocs.exceptions import PluginError
 
 
 def on_nav(nav, config, files):
     build = getattr(config.plugins.get("macros"), "atlas_build", None)
     if build is not None:
-        from atlas.errors import CatalogError  # importable: macros.py, which made the build, put it on the path
+        from atlas.render.ahead import data_errors  # importable: macros.py, which made the build, put it on the path
 
-        try:
+        with data_errors():
             build.ready()
-        except CatalogError as error:
-            raise PluginError(str(error)) from None
     return nav

@@ -34,7 +34,8 @@ import os
 import shutil
 import tempfile
 import weakref
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 
@@ -151,21 +152,23 @@ class RenderAhead:
             self._exports = message
         return message
 
+    def _wait(self, until: Callable[[], bool]) -> None:
+        """Receive the helper's messages until ``until()`` holds or the helper has gone."""
+        while not until() and self._receive() is not None:
+            pass
+
     def ready(self) -> bool:
         """Whether the helper loaded the catalog (waiting for it to say). If not, the build must
         load it to raise the error, and render every page itself."""
-        while self._data is None and self._receive() is not None:
-            pass
+        self._wait(lambda: self._data is not None)
         return bool(self._data)
 
     def take(self, src_uri: str, url: str, source: str) -> str | None:
         """The page's rendered Markdown, or None if the build must render it."""
-        while self._pages is None and self._receive() is not None:
-            pass
+        self._wait(lambda: self._pages is not None)
         if self._pages is None or src_uri not in self._pages:
             return None
-        while src_uri not in self._ready and self._receive() is not None:
-            pass
+        self._wait(lambda: src_uri in self._ready)
         message = self._ready.pop(src_uri, None)
         if message is None or message[4] is None or message[2] != url or message[3] != _digest(source):
             return None
@@ -174,8 +177,7 @@ class RenderAhead:
 
     def finish(self, site_dir: Path) -> bool:
         """Move the helper's exports into the site. False if the build must write them."""
-        while self._exports is None and self._receive() is not None:
-            pass
+        self._wait(lambda: self._exports is not None)
         self._ready.clear()
         written = self._exports is not None and self._exports[1]
         try:
@@ -231,6 +233,20 @@ def start(conf: Mapping, load: Callable[[], tuple]) -> RenderAhead | None:
         return partial(bound_macros, catalog, site=site), partial(write_exports, catalog, directory_urls=directory_urls)
 
     return RenderAhead(Path(docs_dir), page_url, prepare, NAMES.keys())
+
+
+@contextmanager
+def data_errors() -> Iterator[None]:
+    """The data's errors as MkDocs reports a plugin's: the message (file:line and all), without
+    a Python traceback that would bury it. For the adapters (macros.py, hooks/atlas_data.py)."""
+    from ..errors import CatalogError
+
+    try:
+        yield
+    except CatalogError as error:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(str(error)) from None
 
 
 class Build:
