@@ -1,11 +1,17 @@
-"""mkdocs-macros adapter: registers the atlas renderers and writes the exports.
+"""mkdocs-macros adapter: the atlas's data layer in a build, in order, in this one process.
 
-The catalog is loaded and validated once per build, and only where it is needed
-(``atlas.render.ahead.Build``); the renderers are pure functions in ``atlas.render``. Two
-build-speed measures live here because they touch mkdocs-macros itself: a helper process
-forked at configuration time loads the catalog and renders the pages and the exports on
-the second core while MkDocs works (``atlas/render/ahead.py``), and pages made only of
-macro calls skip Jinja (``on_pre_page_macros``).
+- ``define_env`` (MkDocs' configuration step, before the site folder is touched): load and
+  validate data/ once; a data error stops the build with its file:line and no traceback, and
+  leaves the previous site folder as it was. Then register every renderer as a macro bound to
+  the page being rendered.
+- ``on_pre_page_macros``: pages made only of text and macro calls skip Jinja's compile
+  (atlas/templating.py); a page whose macros fail is logged with its file and line, and
+  shows the error instead of its content.
+- ``on_post_build``: fail the build if a macro failed; write the exports from the same catalog.
+
+Macro errors do not stop the build at once: mkdocs-macros would call exit() (ending
+``mkdocs serve``) and print a traceback. They are reported here, every time (MkDocs' own log
+drops a message it has printed before), and fail the build at its end.
 """
 import logging
 import sys
@@ -15,65 +21,105 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the import path
     sys.path.insert(0, str(ROOT))
 
-from atlas import render  # noqa: E402  (imports the renderers and the schema on first use only)
-from atlas.render import ahead  # noqa: E402
-from atlas.render.direct import DirectTemplate, plan  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from atlas.checks import check_pages  # noqa: E402
+from atlas.errors import CatalogError  # noqa: E402
+from atlas.export import write_exports  # noqa: E402
+from atlas.load import load_catalog  # noqa: E402
+from atlas.render import MACROS  # noqa: E402
+from atlas.render.context import Ctx, Site  # noqa: E402
+from atlas.render.md import esc  # noqa: E402
+from atlas.templating import CallError, DirectTemplate, plan  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 
 def define_env(env):
-    previous = getattr(env, "atlas_build", None)
-    if previous is not None:  # `mkdocs serve` is building again, or the last build failed
-        previous.close()
-    # Not in env.variables: mkdocs-macros serializes every variable to JSON for its debug log
-    # at each build, which for the whole catalog cost seconds (a cProfile of a bench build).
-    env.atlas_build = build = ahead.Build(env.conf, ROOT)
+    project = Path(env.conf.config_file_path or ROOT / "mkdocs.yml").parent
+    try:
+        catalog = load_catalog(project)
+        check_pages(catalog, Path(env.conf["docs_dir"]))
+    except CatalogError as exc:
+        log.error(str(exc))
+        raise PluginError(f"the atlas data has {len(exc.errors)} error(s), listed above; nothing was built") from None
+    env.atlas_catalog = catalog
+    env.atlas_site = Site.from_config(env.conf, project)
+    env.atlas_errors = []
 
-    def register(name):
+    def register(name, fn):
         def macro(*args):
-            from atlas.render.pages import Ctx
+            page = env.page
+            return fn(Ctx(catalog, page.file.src_uri, page.url, env.atlas_site), *args)
 
-            catalog, site = build.load()
-            return render.macros()[name](Ctx(catalog, env.page.file.src_uri, env.page.url, site), *args)
-
-        macro.__name__ = name
+        macro.__name__, macro.__doc__ = name, fn.__doc__
         env.macro(macro, name)
-        env.atlas_macros[name] = macro
 
-    env.atlas_macros = {}
-    for name in render.NAMES:
-        register(name)
-    with ahead.data_errors():
-        build.start()  # without a helper, this loads the catalog
+    for name, fn in MACROS.items():
+        register(name, fn)
 
 
 def on_pre_page_macros(env):
-    """Pages made only of text and atlas macro calls skip Jinja's compile (atlas/render/direct.py).
-
-    Installed here because mkdocs-macros creates its Jinja environment after define_env.
-    """
-    with ahead.data_errors():
-        env.atlas_build.ready()  # already done by hooks/atlas_data.py, unless a configuration lacks it
+    """Installed here because mkdocs-macros creates its Jinja environment after define_env."""
     jinja = env.env
-    if getattr(jinja, "atlas_direct", False) or jinja.variable_start_string != "{{":
+    if getattr(jinja, "atlas_direct", False):
         return
     compile_template = jinja.from_string
 
     def from_string(source, *args, **kwargs):
-        helper, page = env.atlas_build.helper, getattr(env, "page", None)
-        if helper is not None and page is not None and isinstance(source, str):
-            text = helper.take(page.file.src_uri, page.url, source)
-            if text is not None:
-                return ahead.Rendered(text)
-        parts = plan(source, env.atlas_macros) if isinstance(source, str) else None
-        return compile_template(source, *args, **kwargs) if parts is None else DirectTemplate(parts, env.atlas_macros)
+        parts = plan(source, env.macros) if isinstance(source, str) else None
+        template = compile_template(source, *args, **kwargs) if parts is None else DirectTemplate(parts, env.macros)
+        return Recorded(template, env, source)
 
     jinja.from_string = from_string
     jinja.atlas_direct = True
 
 
+class Recorded:
+    """A page template whose errors are logged with the page's file and line, and remembered.
+
+    The page then says what failed instead of its content (`mkdocs serve` shows it), and
+    on_post_build fails the build.
+    """
+
+    def __init__(self, template, env, source):
+        self.template, self.env, self.source = template, env, source
+
+    def render(self, *args, **variables):
+        try:
+            return self.template.render(*args, **variables)
+        except Exception as exc:
+            page = self.env.page
+            where = f"docs/{page.file.src_uri}:{_page_line(page, self.source, exc)}"
+            what = f"{exc.call}: {exc.error}" if isinstance(exc, CallError) else f"{type(exc).__name__}: {exc}"
+            log.error(f"{where}: {what}")
+            self.env.atlas_errors.append(f"{where}: {what}")
+            return f'# {esc(page.title or page.file.src_uri)}\n\n!!! failure "This page could not be built"\n\n    {esc(where)}: {esc(what)}\n'
+
+
+def _page_line(page, source: str, exc: Exception) -> int:
+    """The line in the page's file: the template's line plus the front matter's."""
+    line = exc.line if isinstance(exc, CallError) else _template_line(exc)
+    try:
+        text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+        offset = text[: len(text) - len(source)].count("\n") if text.endswith(source) else 0
+    except (OSError, TypeError):
+        offset = 0
+    return line + offset
+
+
+def _template_line(exc: Exception) -> int:
+    """Jinja puts the template's line into the traceback of an error raised while rendering."""
+    tb, line = exc.__traceback__, getattr(exc, "lineno", None) or 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
 def on_post_build(env):
-    done = env.atlas_build.finish(Path(env.conf["site_dir"]))
-    if done:
-        log.info("atlas: %s", done)
+    if env.atlas_errors:
+        count = len(env.atlas_errors)
+        raise PluginError(f"{count} macro call{'s' if count != 1 else ''} failed, listed above")
+    write_exports(env.atlas_catalog, Path(env.conf["site_dir"]), directory_urls=env.conf["use_directory_urls"])

@@ -20,6 +20,11 @@ class Audit:
     unsourced: list[str] = field(default_factory=list)
     estimates: int = 0
 
+    @property
+    def broken(self) -> list[str]:
+        """Every value that breaks a rule of the data (the audit's exit status)."""
+        return self.unsourced
+
 
 def _filled(value) -> bool:
     return value not in (None, [], (), "", False)
@@ -60,10 +65,9 @@ def audit(catalog: Catalog, today: dt.date | None = None) -> Audit:
 
     out.results_by_benchmark = sorted(((b, len(catalog.results_by_benchmark.get(b, ()))) for b in catalog.benchmarks), key=lambda x: (-x[1], x[0]))
     settings = Counter()
-    from .render.pages import setting_label
 
     for rec in catalog.results:
-        settings[(rec.result.benchmark, f"{setting_label(rec)} · {rec.result.metric}")] += 1
+        settings[(rec.result.benchmark, f"{rec.setting_label} · {rec.result.metric}")] += 1
     out.results_by_setting = sorted(((b, s, n) for (b, s), n in settings.items()), key=lambda x: (x[0], -x[2], x[1]))
 
     limit = today - dt.timedelta(days=STALE_AFTER_DAYS)

@@ -12,13 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from . import schema as S
+from .kinds import page_url
 from .load import Catalog, ResultRecord, gc_paused
-from .render.pages import PAGE_DIRS, setting_label
-
-
-def entity_url(kind: str, entity_id: str, directory_urls: bool = True) -> str:
-    base = f"{PAGE_DIRS[kind]}/{entity_id}"
-    return f"{base}/" if directory_urls else f"{base}.html"
 
 
 def _citations(obj: Any) -> dict[str, dict]:
@@ -30,7 +25,7 @@ def _family(c: Catalog, f: S.Family, du: bool) -> dict:
     return {
         "id": f.id,
         "name": f.name,
-        "url": entity_url("family", f.id, du),
+        "url": page_url("family", f.id, du),
         "organization": ", ".join(c.organizations[o].name for o in f.organizations),
         "organizations": list(f.organizations),
         "arxiv_id": paper.arxiv if paper else None,
@@ -99,7 +94,7 @@ def _model(c: Catalog, f: S.Family, v: S.Variant) -> dict:
 
 def _dataset(c: Catalog, d: S.Dataset, du: bool) -> dict:
     out = d.model_dump(exclude={"cite", "summary", "also_reported"})
-    out["url"] = entity_url("dataset", d.id, du)
+    out["url"] = page_url("dataset", d.id, du)
     out["used_by"] = list(c.dataset_users.get(d.id, ()))
     out["summary"] = d.summary.model_dump()
     out["citations"] = _citations(d)
@@ -109,7 +104,7 @@ def _dataset(c: Catalog, d: S.Dataset, du: bool) -> dict:
 
 def _benchmark(c: Catalog, b: S.Benchmark, du: bool) -> dict:
     out = b.model_dump(exclude={"cite", "summary", "also_reported"})
-    out["url"] = entity_url("benchmark", b.id, du)
+    out["url"] = page_url("benchmark", b.id, du)
     out["metric"] = b.metrics[0].id
     out["parts"] = list(c.benchmark_parts.get(b.id, ()))
     out["summary"] = b.summary.model_dump()
@@ -119,7 +114,7 @@ def _benchmark(c: Catalog, b: S.Benchmark, du: bool) -> dict:
 
 def _method(m: S.Method, du: bool) -> dict:
     out = m.model_dump()
-    out["url"] = entity_url("method", m.id, du)
+    out["url"] = page_url("method", m.id, du)
     return _ordered(out, ("id", "name", "url"))
 
 
@@ -135,7 +130,7 @@ def _result(c: Catalog, rec: ResultRecord) -> dict:
         "benchmark": r.benchmark,
         "shots": r.shots,
         "shots_note": r.shots_note,
-        "setting": setting_label(rec),
+        "setting": rec.setting_label,
         "cot": r.cot,
         "split": r.split,
         "subset": r.subset,
@@ -194,7 +189,7 @@ def llms_txt(c: Catalog, directory_urls: bool = True) -> str:
     for title, kind, store in (("Model families", "family", c.families), ("Datasets", "dataset", c.datasets), ("Benchmarks", "benchmark", c.benchmarks), ("Methods and guides", "method", c.methods)):
         lines += [f"## {title}", ""]
         for entity in sorted(store.values(), key=lambda e: e.name.lower()):
-            lines.append(f"- [{entity.name}]({entity_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}")
+            lines.append(f"- [{entity.name}]({page_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}")
         lines.append("")
     return "\n".join(lines)
 

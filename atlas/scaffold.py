@@ -1,7 +1,7 @@
 """Page templates: the Markdown page of an entity, calling the macros that render its data."""
 from __future__ import annotations
 
-from .render.pages import PAGE_DIRS
+from . import kinds
 
 _DATA = {"family": "data/models/{id}.yaml; results from data/results/*.yaml", "dataset": "data/datasets/{id}.yaml", "benchmark": "data/benchmarks/{id}.yaml; results from data/results/*.yaml", "method": "data/methods/{id}.yaml"}
 
@@ -66,7 +66,7 @@ def page_text(kind: str, entity_id: str, name: str) -> str:
 
 
 def page_path(kind: str, entity_id: str) -> str:
-    return f"docs/{PAGE_DIRS[kind]}/{entity_id}.md"
+    return f"docs/{kinds.page_path(kind, entity_id)}"
 
 
 # ---------------------------------------------------------------------------
@@ -150,10 +150,8 @@ cite:
 
 def skeleton(kind: str, entity_id: str, name: str, today: str) -> str:
     """The YAML a contributor starts from (a family comes with one variant)."""
-    from .schema import schema_header
 
-    folder = {"family": "models", "dataset": "datasets", "benchmark": "benchmarks"}.get(kind)
-    header = schema_header(f"{folder}/{entity_id}.yaml") if folder else ""
+    header = kinds.schema_header(kinds.data_path(kind, entity_id).removeprefix("data/"))
     text = _SKELETONS[kind].format(id=entity_id, name=name, today=today, header=header)
     if kind == "family":
         text += _SKELETONS["variant"].format(id=f"{entity_id}-todo", name=f"{name} (TODO size)")
@@ -162,3 +160,19 @@ def skeleton(kind: str, entity_id: str, name: str, today: str) -> str:
 
 def variant_skeleton(entity_id: str, name: str) -> str:
     return _SKELETONS["variant"].format(id=entity_id, name=name)
+
+
+def results_skeleton(source_id: str) -> str:
+    """A results file for the document ``source_id`` (which data/sources.yaml must list)."""
+    return f"""{kinds.schema_header("results/x.yaml")}
+# The results one document reports. Replace every TODO; `python -m atlas validate` lists what is left.
+# Every key is explained in CONTRIBUTING.md ("Results").
+source: {source_id}                       # the id of the document in data/sources.yaml
+results:
+  - model: TODO-variant-id                # a variant id from data/models/
+    benchmark: TODO-benchmark-id          # a benchmark id from data/benchmarks/
+    shots: TODO                           # in-context examples (0 for zero-shot); null with shots_note when not stated
+    metric: accuracy                      # one of the benchmark's metric ids
+    value: TODO                           # as printed by the source
+    locator: "TODO: the table or section"
+"""

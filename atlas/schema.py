@@ -15,7 +15,6 @@ Conventions:
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import math
 import re
 import unicodedata
@@ -431,19 +430,6 @@ class ResultsFile(Strict):
     results: list[Result] = Field(min_length=1)
 
 
-#: Which model validates which data file, by folder (or file) under data/.
-FILE_MODELS: dict[str, type[Strict]] = {
-    "models": Family,
-    "datasets": Dataset,
-    "benchmarks": Benchmark,
-    "methods": Method,
-    "results": ResultsFile,
-}
-LIST_FILES: dict[str, type[Strict]] = {
-    "sources.yaml": Source,
-    "organizations.yaml": Organization,
-    "licenses.yaml": License,
-}
 SOURCED_FIELDS: dict[type, tuple[str, ...]] = {
     Family: FAMILY_SOURCED,
     Variant: VARIANT_SOURCED,
@@ -463,25 +449,9 @@ SCHEMA_FILES: dict[str, tuple[object, str]] = {
     "organizations": (list[Organization], "data/organizations.yaml: every organization"),
     "licenses": (list[License], "data/licenses.yaml: every licence that weights or data are released under"),
 }
-#: Where each data file's schema is, relative to the file (for the yaml-language-server line).
-SCHEMA_OF_FOLDER = {"models": "family", "datasets": "dataset", "benchmarks": "benchmark", "methods": "method", "results": "results"}
-
-
-@functools.lru_cache(maxsize=1)
-def _json_schemas() -> str:
-    import json
-
-    return json.dumps(_build_json_schemas())
 
 
 def json_schemas() -> dict[str, dict]:
-    """JSON Schema of every data file (computed once per process; a copy each call)."""
-    import json
-
-    return json.loads(_json_schemas())
-
-
-def _build_json_schemas() -> dict[str, dict]:
     """JSON Schema (draft 2020-12) of every data file, generated from the models above.
 
     Editors use these; checks that need the whole catalog (references between
@@ -500,12 +470,3 @@ def _build_json_schemas() -> dict[str, dict]:
             "description": f"{what}. Generated from atlas/schema.py (schema version {SCHEMA_VERSION}); do not edit.",
         }
     return out
-
-
-def schema_header(relative_file: str) -> str:
-    """The yaml-language-server line for a data file (path relative to data/)."""
-    parts = relative_file.split("/")
-    if len(parts) == 1:
-        name = {"sources.yaml": "sources", "organizations.yaml": "organizations", "licenses.yaml": "licenses"}[parts[0]]
-        return f"# yaml-language-server: $schema=../schema/{name}.schema.json"
-    return f"# yaml-language-server: $schema=../../schema/{SCHEMA_OF_FOLDER[parts[0]]}.schema.json"

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+sys.path.insert(0, str(ROOT / "tools"))  # the build benchmark (tools/bench.py)
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 

@@ -12,8 +12,9 @@ from typing import Iterable
 
 from .. import derive
 from ..load import Catalog, ResultRecord
+from .context import Ctx
+from .family import fmt_flops
 from .md import esc, fmt_count, table
-from .pages import PAGE_DIRS, Ctx, fmt_flops
 
 W, H = 760, 460
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 20, 50
@@ -214,16 +215,6 @@ def _year(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def _href(ctx: Ctx, kind: str, entity_id: str) -> str:
-    """A relative URL from the current page to an entity page, in either URL style."""
-    import posixpath
-
-    files = ctx.url.endswith(".html")
-    target = f"{PAGE_DIRS[kind]}/{entity_id}" + (".html" if files else "/")
-    base = posixpath.dirname(ctx.url) if files else ctx.url.rstrip("/")
-    return posixpath.relpath(target, base or ".") + ("/" if not files else "")
-
-
 def release_timeline(ctx: Ctx) -> str:
     fams = sorted(ctx.catalog.families.values(), key=lambda f: (_year(f.release_date), f.name.lower()))
     if not fams:
@@ -240,7 +231,7 @@ def release_timeline(ctx: Ctx) -> str:
     inner.append("</g>")
     for i, f in enumerate(fams):
         y = TOP + row * i + row / 2
-        inner.append(f'<a href="{esc(_href(ctx, "family", f.id))}"><text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="currentColor">{esc(f.name)}</text></a>')
+        inner.append(f'<a href="{esc(ctx.href("family", f.id))}"><text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="currentColor">{esc(f.name)}</text></a>')
         inner.append(f'<circle class="atlas-mark" data-id="{esc(f.id)}" cx="{sx(_year(f.release_date)):.1f}" cy="{y:.1f}" r="4"><title>{esc(f.name)}: released {esc(f.release_date)}</title></circle>')
     svg = _svg(inner, "Release timeline", f"{len(fams)} model families by first release date", height)
     rows = [[esc(f.name), esc(f.release_date), esc(", ".join(ctx.catalog.organizations[o].name for o in f.organizations))] for f in fams]
@@ -278,7 +269,7 @@ def lineage(ctx: Ctx) -> str:
             inner.append(f'<line class="atlas-edge" data-from="{esc(parent)}" data-to="{esc(f.id)}" x1="{x1 + box_w}" y1="{y1 + box_h / 2}" x2="{x2}" y2="{y2 + box_h / 2}" stroke="currentColor" marker-end="url(#atlas-arrow)"/>')
     for fid, (x, y) in pos.items():
         name = cat.families[fid].name
-        inner.append(f'<a href="{esc(_href(ctx, "family", fid))}"><rect class="atlas-node atlas-mark" data-id="{esc(fid)}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4"><title>{esc(name)}</title></rect>'
+        inner.append(f'<a href="{esc(ctx.href("family", fid))}"><rect class="atlas-node atlas-mark" data-id="{esc(fid)}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4"><title>{esc(name)}</title></rect>'
                      f'<text x="{x + box_w / 2}" y="{y + 14}" text-anchor="middle" font-size="11" fill="currentColor">{esc(name)}</text></a>')
     svg = _svg(inner, "Lineage", "Model families and the families they were derived from", height)
     rows = [[esc(cat.families[p].name), esc(f.name)] for f in sorted(cat.families.values(), key=lambda x: x.name.lower()) for p in f.derived_from]

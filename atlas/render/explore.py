@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 
 from ..load import Catalog
-from .charts import _href, score_points
-from .md import esc, fmt_count
-from .pages import LICENSE_CLASSES, Ctx, access_md, setting_label
+from .charts import score_points
 from .cite import label as source_label
+from .context import Ctx
+from .facts import LICENSE_CLASSES, access_md
+from .md import esc, fmt_count
 
 PARAM_STEPS = [(10**8, "100M"), (10**9, "1B"), (10**10, "10B"), (10**11, "100B"), (10**12, "1T")]
 
@@ -60,7 +61,7 @@ def model_table(ctx: Ctx) -> str:
                 "data-bench": " ".join(sorted(results)),
             }
             cells = [
-                f'<td><a href="{esc(_href(ctx, "family", f.id))}">{esc(v.name)}</a></td>',
+                f'<td><a href="{esc(ctx.href("family", f.id))}">{esc(v.name)}</a></td>',
                 f"<td>{esc(f.name)}</td>",
                 f"<td>{esc(org_names)}</td>",
                 f"<td>{esc(date)}</td>",
@@ -96,7 +97,7 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
     for f in catalog.families.values():
         for v in f.variants:
             variants[v.id] = {
-                "name": v.name, "family": f.name, "url": _href(ctx, "family", f.id),
+                "name": v.name, "family": f.name, "url": ctx.href("family", f.id),
                 "organization": ", ".join(catalog.organizations[o].name for o in f.organizations),
                 "released": v.release_date or f.release_date, "parameters": v.parameters, "active_parameters": v.active_parameters,
                 "training_tokens": v.training_tokens, "context_length": v.context_length, "layers": v.layers, "d_model": v.d_model,
@@ -107,7 +108,7 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
     for rec in catalog.results:
         r = rec.result
         metric = next(m for m in catalog.benchmarks[r.benchmark].metrics if m.id == r.metric)
-        results.append([r.model, catalog.benchmarks[r.benchmark].name, setting_label(rec), metric.name, r.value, f"{source_label(catalog.sources[rec.source])}, {r.locator}"])
+        results.append([r.model, catalog.benchmarks[r.benchmark].name, rec.setting_label, metric.name, r.value, f"{source_label(catalog.sources[rec.source])}, {r.locator}"])
     return {"variants": variants, "results": results}
 
 

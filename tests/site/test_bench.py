@@ -1,7 +1,7 @@
 """The build benchmark runs at a small size and writes a well-formed report (timings are not asserted)."""
 import json
 
-from atlas.bench import COLUMNS, config, generate, run
+from bench import COLUMNS, config, generate, run
 from atlas.load import load_catalog
 
 
@@ -33,7 +33,7 @@ def test_benchmark_report_is_well_formed(tmp_path):
 
 def test_performance_page_shows_the_committed_measurements():
     """The Performance page's table is the committed report, so the two cannot drift apart."""
-    from atlas.bench import markdown_table
+    from bench import markdown_table
     from conftest import ROOT
 
     report = json.loads((ROOT / "docs/assets/bench-results.json").read_text(encoding="utf-8"))

@@ -113,8 +113,8 @@ def test_duplicate_id_across_files(valid_copy):
         (valid_copy / "data/models/toy.yaml").read_text(encoding="utf-8").replace("id: toy\n", "id: toy2\n"), encoding="utf-8"
     )
     errs = load_errors(valid_copy)
-    assert 'data/models/toy2.yaml:22: variants[0].id: duplicate variant id "toy-7b" (already defined at data/models/toy.yaml:22)' in errs
-    assert 'data/models/toy2.yaml:34: variants[1].id: duplicate variant id "toy-65b" (already defined at data/models/toy.yaml:34)' in errs
+    assert 'data/models/toy2.yaml:22: variants[0].id: duplicate model variant id "toy-7b" (already defined at data/models/toy.yaml:22)' in errs
+    assert 'data/models/toy2.yaml:34: variants[1].id: duplicate model variant id "toy-65b" (already defined at data/models/toy.yaml:34)' in errs
 
 
 def test_duplicate_source_id(valid_copy):
@@ -140,37 +140,6 @@ def test_one_broken_family_does_not_cascade(valid_copy):
     """A result that names a variant of a family that failed validation is not reported again."""
     edit(valid_copy, *SCENARIOS["count written as text"][:3])
     assert load_errors(valid_copy) == ['data/models/toy.yaml:36: variants[1].parameters: expected an integer, got "65B"']
-
-
-def test_reading_on_two_cores_changes_nothing(valid_copy, monkeypatch):
-    """Half the files read by a forked process (atlas/parallel.py): the same catalog, and the
-    same errors in the same order."""
-    import atlas.load
-    from atlas import parallel
-    from atlas.export import catalog_dict
-
-    if not parallel.enabled():
-        pytest.skip("one CPU, or no fork: the loader reads in one process")
-    halves = []
-    real = parallel.in_halves
-    monkeypatch.setattr(parallel, "in_halves", lambda items, work, minimum: halves.append(len(items) >= minimum) or real(items, work, minimum))
-    monkeypatch.setattr(atlas.load, "PARALLEL_FROM", 2)
-
-    def both_ways(load):
-        monkeypatch.setenv("ATLAS_PARALLEL", "0")
-        alone = load()
-        monkeypatch.setenv("ATLAS_PARALLEL", "1")
-        return alone, load()
-
-    alone, split = both_ways(lambda: catalog_dict(load_catalog(valid_copy)))
-    assert alone == split
-    for name in ("count written as text", "unknown creator", "result for an unknown benchmark", "data url"):
-        edit(valid_copy, *SCENARIOS[name][:3])
-    (valid_copy / "data/models/broken.yaml").write_text("id: broken\nname: [unclosed\n", encoding="utf-8")
-    (valid_copy / "data/datasets/todo.yaml").write_text("id: todo\nname: TODO\nname: twice\n", encoding="utf-8")
-    alone, split = both_ways(lambda: load_errors(valid_copy))
-    assert alone == split and len(alone) >= 6, alone
-    assert halves == [True] * 4
 
 
 def test_error_message_lists_everything(valid_copy):

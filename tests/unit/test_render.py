@@ -9,7 +9,11 @@ import pytest
 from atlas.load import load_catalog
 from atlas.render import MACROS
 from atlas.render.md import esc, fmt_count, fmt_score, page_link, table
-from atlas.render.pages import Ctx, leaderboard, leaderboard_groups, models_index, sources_list, variants_table
+from atlas.render.benchmark import leaderboard, leaderboard_groups
+from atlas.render.context import Ctx, MacroError
+from atlas.render.family import variants_table
+from atlas.render.furniture import sources_list
+from atlas.render.indexes import models_index
 
 from conftest import FIXTURES
 
@@ -129,5 +133,5 @@ def test_models_index_links_every_family(catalog):
 def test_every_macro_rejects_an_unknown_id(catalog):
     ctx = Ctx(catalog, "index.md")
     for name in ("family_facts", "variants_table", "training_data", "family_results", "dataset_facts", "dataset_users", "benchmark_facts", "leaderboard", "method_facts", "reported_figures"):
-        with pytest.raises(KeyError):
+        with pytest.raises(MacroError, match='no .* with id "no-such-id" in the catalog'):
             MACROS[name](ctx, "no-such-id")

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from atlas import parallel
 from atlas.export import catalog_dict
 from atlas.load import load_catalog
-from atlas.pages import check_pages
+from atlas.checks import check_pages
 from atlas.render.md import fmt_count, fmt_score
 
 from conftest import ROOT, make_project, mkdocs_build
@@ -126,39 +125,40 @@ def test_no_error_text_leaks_into_pages(real_site):
 @pytest.mark.parametrize(
     "call, message",
     [
-        ('{{ variants_table("no-such-family") }}', 'no family with id "no-such-family"'),
-        ("{{ variants_table() }}", "variants_table"),  # a wrong number of arguments, on the direct path
+        ('{{ variants_table("no-such-family") }}', 'variants_table("no-such-family"): no model family with id "no-such-family" in the catalog'),
+        ('{{ variants_table("toyy") }}', 'no model family with id "toyy" in the catalog (did you mean "toy"?)'),
+        ("{{ variants_table() }}", "variants_table()"),  # a wrong number of arguments, on the direct path
         ("{{ variants_tabel('toy') }}", "variants_tabel"),
         ("{{ undefined_variable }}", "undefined_variable"),
     ],
 )
-def test_a_broken_macro_call_fails_the_build(tmp_path, call, message):
+def test_a_broken_macro_call_fails_the_build_naming_page_and_line(tmp_path, call, message):
     project = make_project(tmp_path / "p")
     page = project / "docs/models/toy.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{call}\n", encoding="utf-8")
+    text = page.read_text(encoding="utf-8") + f"\n{call}\n"
+    page.write_text(text, encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert message in result.stdout + result.stderr
+    line = text.splitlines().index(call) + 1
+    assert re.search(rf"docs/models/toy\.md:{line}: .*{re.escape(message)}", output), output
+    assert "1 macro call failed" in output, output
 
 
-@pytest.mark.parametrize("hook", [True, False], ids=["with the hook", "a configuration without hooks/atlas_data.py"])
-@pytest.mark.parametrize("parallel_work", ["1", "0"], ids=["helper", "no helper"])
-def test_invalid_data_fails_the_build_with_file_and_line(tmp_path, hook, parallel_work):
+def test_invalid_data_fails_the_build_and_leaves_the_last_site_as_it_was(tmp_path):
     project = make_project(tmp_path / "p")
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*")}
     path = project / "data/models/toy.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("layers: 32", 'layers: "32 layers"'), encoding="utf-8")
-    if not hook:
-        config = project / "mkdocs.yml"
-        text = config.read_text(encoding="utf-8")
-        assert "  - hooks/atlas_data.py\n" in text
-        config.write_text(text.replace("  - hooks/atlas_data.py\n", ""), encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site", env={"ATLAS_PARALLEL": parallel_work})
+    result = mkdocs_build(project, site)
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert 'data/models/toy.yaml:27: variants[0].layers: expected an integer, got "32 layers"' in output
-    assert "Traceback" not in output, output  # MkDocs reports it as a plugin's error: the message alone
-    if hook:  # raised before any page is read: the message names the data file, not a page
-        assert "Error reading page" not in output, output
+    assert "Traceback" not in output, output  # reported as a plugin's error: the message alone
+    assert "Error reading page" not in output, output  # raised before any page is read
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*")} == before  # the previous site, untouched
 
 
 def test_hostile_strings_are_inert_in_the_built_site(tmp_path):
@@ -201,20 +201,13 @@ def test_every_internal_link_and_anchor_resolves(real_site):
     assert not problems, "\n".join(sorted(set(problems))[:50])
 
 
-def test_two_builds_of_the_same_commit_are_identical_with_or_without_the_helper(real_site, tmp_path):
-    """Byte for byte: a build is reproducible, and the helper process that renders pages and
-    exports ahead (atlas/render/ahead.py) changes nothing in what is built."""
+def test_two_builds_of_the_same_commit_are_identical(real_site, tmp_path):
+    """Byte for byte: a build is reproducible."""
     import filecmp
 
-    log = (real_site.parent / "build.log").read_text(encoding="utf-8")
-    if parallel.enabled():
-        taken = re.search(r"atlas: the helper process rendered (\d+) pages and the exports", log)
-        assert taken and int(taken.group(1)) > len(list((ROOT / "docs" / "models").glob("*.md"))), log[-2000:]
-        assert "the build process did not load the catalog" in log, log[-2000:]  # the helper loaded it
     again = tmp_path / "again"
-    result = mkdocs_build(ROOT, again, env={"ATLAS_PARALLEL": "0"})
+    result = mkdocs_build(ROOT, again)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "helper process" not in result.stdout + result.stderr
 
     def differences(cmp: filecmp.dircmp) -> list[str]:
         out = [f"{cmp.left}/{n}" for n in cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files]
@@ -226,3 +219,13 @@ def test_two_builds_of_the_same_commit_are_identical_with_or_without_the_helper(
     # shallow=False: compare contents, not timestamps
     mismatched = [str(p) for p in real_site.rglob("*") if p.is_file() and not filecmp.cmp(p, again / p.relative_to(real_site), shallow=False)]
     assert not differences(cmp) and not mismatched, (differences(cmp) + mismatched)[:10]
+
+
+def test_the_offline_build_links_its_html_pages(offline_site):
+    """The downloadable build has models/llama.html, not models/llama/: so do its exports."""
+    catalog = json.loads((offline_site / "api/catalog.json").read_text(encoding="utf-8"))
+    urls = [f["url"] for f in catalog["families"]]
+    assert urls and all(u.endswith(".html") and (offline_site / u).is_file() for u in urls), urls[:5]
+    llms = (offline_site / "llms.txt").read_text(encoding="utf-8")
+    linked = re.findall(r"\]\((models/[^)]+)\)", llms)
+    assert linked and all(u.endswith(".html") and (offline_site / u).is_file() for u in linked), linked[:5]

@@ -4,7 +4,8 @@ import pytest
 from atlas import schema as S
 from atlas.derive import figures, training_compute, tokens_per_parameter, weight_memory
 from atlas.load import load_catalog
-from atlas.render.pages import Ctx, derived_figures, fmt_bytes, fmt_flops
+from atlas.render.context import Ctx
+from atlas.render.family import derived_figures, fmt_bytes, fmt_flops
 
 from conftest import ROOT
 

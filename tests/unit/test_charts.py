@@ -6,7 +6,7 @@ import pytest
 from atlas.derive import training_compute
 from atlas.load import load_catalog
 from atlas.render.charts import lineage, params_vs_tokens, release_timeline, score_points, score_vs_compute
-from atlas.render.pages import Ctx
+from atlas.render.context import Ctx
 
 from conftest import ROOT
 

@@ -6,7 +6,7 @@ import pytest
 
 from atlas.load import load_catalog
 from atlas.render import bound_macros
-from atlas.render.direct import DirectTemplate, plan
+from atlas.templating import DirectTemplate, plan
 from conftest import ROOT
 
 

@@ -9,7 +9,9 @@ import markdown
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from atlas.load import ResultRecord, load_catalog
-from atlas.render.pages import Ctx, family_facts, family_results, leaderboard, variants_table
+from atlas.render.benchmark import leaderboard
+from atlas.render.context import Ctx
+from atlas.render.family import family_facts, family_results, variants_table
 
 from conftest import FIXTURES
 

@@ -1,4 +1,4 @@
-"""Build performance at catalog scale: ``python -m atlas bench``.
+"""Build performance at catalog scale: ``python -m atlas bench`` (or ``python tools/bench.py``).
 
 For each size it generates, in a temporary folder, a synthetic catalog of N model families
 (three variants each, results on four benchmarks, the usual entity pages), valid against the
@@ -26,6 +26,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 BENCHMARKS = ("alpha", "beta", "gamma", "delta")
 ORGS = 50
 DATASETS = 20
@@ -77,7 +79,7 @@ def _write(path: Path, text: str) -> None:
 
 def generate(project: Path, families: int) -> None:
     """Write data/ and docs/ of a synthetic catalog with ``families`` families."""
-    from .scaffold import page_text
+    from atlas.scaffold import page_text
 
     data = project / "data"
     sources = []
@@ -189,8 +191,8 @@ def write_baseline(atlas_project: Path, baseline: Path) -> None:
     """The same pages as plain Markdown: every macro call replaced by what it renders."""
     import jinja2
 
-    from .load import load_catalog
-    from .render import bound_macros
+    from atlas.load import load_catalog
+    from atlas.render import bound_macros
 
     catalog = load_catalog(atlas_project)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
@@ -385,3 +387,21 @@ def markdown_table(report: dict) -> str:
                  f"{r['entity_page_kb']:.1f}", f"{r['search_index_mb']:.2f}", _ms(r.get("first_search_ms")), _ms(r.get("broad_search_ms")))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m atlas bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
+    parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result measurement")
+    parser.add_argument("--repeats", type=int, default=5, help="pairs of builds per size below 10,000 families; the ratio is their median")
+    args = parser.parse_args(argv)
+    report = run(args.sizes, args.out, browser=not args.no_browser, repeats=args.repeats)
+    print(f"wrote {args.out} ({len(report['rows'])} sizes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""The page being rendered, and every URL and link helper.
+
+A renderer gets a :class:`Ctx`: the catalog, the page's source path and URL (so that links are
+relative to it, in either of MkDocs' URL styles) and facts about the site.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .. import kinds
+from ..load import Catalog
+from ..load.files import suggest
+from .md import page_link
+
+UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
+
+
+class MacroError(LookupError):
+    """A page asked for something the catalog does not have; the message says what."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+@dataclass(frozen=True)
+class Site:
+    """Facts about the site and its repository, gathered once per build."""
+
+    repo_url: str = ""  # e.g. https://github.com/owner/atlas; no edit links without it
+    branch: str = "main"
+    site_url: str = ""
+    changed: Mapping[str, str] = field(default_factory=dict)  # repo path -> date of last commit
+
+    @classmethod
+    def from_config(cls, conf: Mapping[str, Any], root: Path) -> Site:
+        """From MkDocs' configuration (site_url, extra.repo_url, extra.edit_branch) and git."""
+        from ..gitdates import last_changed
+
+        extra = conf.get("extra") or {}
+        return cls(
+            repo_url=extra.get("repo_url") or "",
+            branch=extra.get("edit_branch") or "main",
+            site_url=conf.get("site_url") or "",
+            changed=last_changed(root),
+        )
+
+
+def directory_url(src_uri: str) -> str:
+    """The URL MkDocs gives the page ``src_uri`` with directory URLs ("" for the home page)."""
+    if src_uri == "index.md":
+        return ""
+    if src_uri.endswith("/index.md"):
+        return src_uri[: -len("index.md")]
+    return src_uri[: -len(".md")] + "/"
+
+
+@dataclass(frozen=True)
+class Ctx:
+    catalog: Catalog
+    page: str = "index.md"  # source path of the page being rendered, relative to docs/
+    url: str = ""  # URL of that page from the site root ("models/llama/" or "models/llama.html")
+    site: Site = Site()
+
+    def entity(self, kind_name: str, entity_id: str) -> Any:
+        """The entity a page names; a clear error (with a suggestion) for an unknown id."""
+        try:
+            store = self.catalog.store(kind_name)
+        except LookupError as exc:
+            raise MacroError(str(exc)) from None
+        if entity_id not in store:
+            label = kinds.kind(kind_name).label
+            raise MacroError(f'no {label} with id "{entity_id}" in the catalog{suggest(str(entity_id), store)}')
+        return store[entity_id]
+
+    def link(self, kind_name: str, entity_id: str, label: str | None = None) -> str:
+        entity = self.entity(kind_name, entity_id)
+        return page_link(label or entity.name, kinds.page_path(kind_name, entity_id), self.page)
+
+    def href(self, kind_name: str, entity_id: str, anchor: str = "") -> str:
+        """A relative URL from this page to an entity page, in this build's URL style (not escaped)."""
+        files = self.url.endswith(".html")
+        target = kinds.page_url(kind_name, entity_id, directory_urls=not files)
+        base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
+        rel = posixpath.relpath(target, base or ".") + ("" if files else "/")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def site_href(self, path: str) -> str:
+        """A relative URL from this page to a file of the built site (``api/catalog.json``)."""
+        base = self.url if self.url.endswith("/") else posixpath.dirname(self.url)
+        return posixpath.relpath(path, base.rstrip("/") or ".")

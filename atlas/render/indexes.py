@@ -1,0 +1,63 @@
+"""The index pages: one sortable table per kind of entity."""
+from __future__ import annotations
+
+from typing import Any
+
+from .context import UNKNOWN, Ctx
+from .facts import access_md, dataset_size, org_names, source_link, text_list
+from .md import esc, fmt_count_html, table
+
+
+def _by_name(store: Any) -> list:
+    return sorted(store.values(), key=lambda e: e.name.lower())
+
+def models_index(ctx: Ctx) -> str:
+    rows = []
+    for f in _by_name(ctx.catalog.families):
+        sizes = [v.parameters for v in f.variants if v.parameters]
+        size = ""
+        if sizes:
+            lo, hi = min(sizes), max(sizes)
+            size = fmt_count_html(hi, "parameters") if lo == hi else f"{fmt_count_html(lo, 'parameters')} – {fmt_count_html(hi, 'parameters')}"
+        rows.append([
+            ctx.link("family", f.id),
+            org_names(ctx, f.organizations),
+            esc(f.release_date),
+            (esc(f.architecture) if f.architecture else UNKNOWN) + (" (MoE)" if f.mixture_of_experts else ""),
+            access_md(f.access, f.gated) if f.access else UNKNOWN,
+            size or UNKNOWN,
+            str(len(f.variants)),
+            str(len(ctx.catalog.family_results(f.id))),
+        ])
+    return table(["Family", "Organization", "Released", "Architecture", "Access", "Parameters", "Variants", "Results"], rows, numeric=(5, 6, 7))
+
+def datasets_index(ctx: Ctx) -> str:
+    rows = []
+    for d in _by_name(ctx.catalog.datasets):
+        rows.append([ctx.link("dataset", d.id), esc(d.kind), dataset_size(d), text_list(d.languages), esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
+    return table(["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"], rows, numeric=(5,))
+
+def benchmarks_index(ctx: Ctx) -> str:
+    rows = []
+    for b in _by_name(ctx.catalog.benchmarks):
+        rows.append([
+            ctx.link("benchmark", b.id),
+            esc(b.task_format),
+            ", ".join(esc(m.name) for m in b.metrics),
+            esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
+            ctx.link("benchmark", b.part_of) if b.part_of else "",
+            str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
+        ])
+    return table(["Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results"], rows, numeric=(3, 5))
+
+def methods_index(ctx: Ctx) -> str:
+    rows = [[ctx.link("method", m.id), esc(m.kind), esc(m.full_name or ""), source_link(ctx, m.paper)] for m in _by_name(ctx.catalog.methods)]
+    return table(["Method or guide", "Kind", "Full name", "Paper"], rows)
+
+def catalog_stats(ctx: Ctx) -> str:
+    c = ctx.catalog
+    return (
+        f"{len(c.families)} model families with {len(c.variants)} variants, {len(c.datasets)} datasets, "
+        f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods and guides, and {len(c.results)} results "
+        f"from {len(c.sources)} cited documents"
+    )
