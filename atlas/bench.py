@@ -85,13 +85,14 @@ def generate(project: Path, families: int) -> None:
         sources.append(f"- {{id: src-{i:05d}, kind: paper, title: \"Synthetic paper {i}\", authors: \"A. Author, B. Author\", year: 2023, url: \"https://example.org/{i}\"}}")
     _write(data / "sources.yaml", "\n".join(sources) + "\n")
     _write(data / "organizations.yaml", "".join(f"- {{id: org-{k}, name: \"Organization {k}\"}}\n" for k in range(ORGS)))
+    _write(data / "licenses.yaml", "".join(f"- {{id: lic-{k}, name: \"Synthetic license {k}\", url: \"https://example.org/license/{k}\", class: {('permissive', 'restricted', 'non-commercial', 'proprietary')[k % 4]}}}\n" for k in range(5)))
     for d in range(DATASETS):
         _write(data / "datasets" / f"corpus-{d}.yaml", f"""id: corpus-{d}
 name: Corpus {d}
 kind: pretraining
 tokens: {(d + 1) * 10**11}
 languages: [en]
-license: "CC BY 4.0"
+license: lic-0
 creators: [org-{d % ORGS}]
 summary: {{en: "Synthetic corpus {d} of web text.", zh: "合成语料库 {d}。"}}
 checked: "2026-11-01"
@@ -142,8 +143,9 @@ aliases: [F{i}]
 organizations: [org-{i % ORGS}]
 release_date: "{year}-{1 + i % 12:02d}"
 paper: src-{i:05d}
-license: "Synthetic license {i % 5}"
-access: {("open-weights", "gated", "api-only", "closed")[i % 4]}
+license: lic-{i % 5}
+access: {("open-weights", "open-weights", "api-only", "closed")[i % 4]}
+gated: {"true" if i % 4 == 1 else "false"}
 architecture: decoder-only
 objective: "next-token prediction"
 languages: [en]

@@ -39,8 +39,14 @@ def _family(c: Catalog, f: S.Family, du: bool) -> dict:
         "architecture": f.architecture,
         "mixture_of_experts": f.mixture_of_experts,
         "license": f.license,
+        "license_name": c.licenses[f.license].name if f.license else None,
+        "license_class": c.licenses[f.license].license_class if f.license else None,
         "code_license": f.code_license,
         "access": f.access,
+        "gated": f.gated,
+        "modalities": f.modalities.model_dump() if f.modalities else None,
+        "knowledge_cutoff": f.knowledge_cutoff,
+        "reasoning": f.reasoning,
         "objective": f.objective,
         "tokenizer": f.tokenizer,
         "languages": list(f.languages),
@@ -57,13 +63,28 @@ def _family(c: Catalog, f: S.Family, du: bool) -> dict:
 
 
 def _model(c: Catalog, f: S.Family, v: S.Variant) -> dict:
+    license_id = v.license or f.license
+    modalities = v.modalities or f.modalities
     return {
         "id": v.id,
         "family": f.id,
         "name": v.name,
         "aliases": list(v.aliases),
+        "organization": ", ".join(c.organizations[o].name for o in f.organizations),
+        "architecture": f.architecture,
+        "license": license_id,
+        "license_class": c.licenses[license_id].license_class if license_id else None,
+        "access": f.access,
+        "gated": f.gated if v.gated is None else v.gated,
+        "modalities": modalities.model_dump() if modalities else None,
+        "knowledge_cutoff": v.knowledge_cutoff or f.knowledge_cutoff,
+        "reasoning": v.reasoning or f.reasoning,
+        "hf_repo": v.hf_repo,
+        "deprecated": v.deprecated,
+        "retired": v.retired,
         "parameters": v.parameters,
         "active_parameters": v.active_parameters,
+        "non_embedding_parameters": v.non_embedding_parameters,
         "training_tokens": v.training_tokens,
         "context_length": v.context_length,
         "layers": v.layers,
@@ -113,6 +134,7 @@ def _result(c: Catalog, rec: ResultRecord) -> dict:
         "family": c.variant_family[r.model],
         "benchmark": r.benchmark,
         "shots": r.shots,
+        "shots_note": r.shots_note,
         "setting": setting_label(rec),
         "cot": r.cot,
         "split": r.split,
@@ -137,10 +159,12 @@ def catalog_dict(c: Catalog, directory_urls: bool = True) -> dict:
         "results": [_result(c, rec) for rec in c.results],
         "sources": [s.model_dump(exclude_none=True) for s in c.sources.values()],
         "organizations": [o.model_dump(exclude_none=True) for o in c.organizations.values()],
+        "licenses": [lic.model_dump(exclude_none=True, by_alias=True) for lic in c.licenses.values()],
     }
 
 
-MODEL_COLUMNS = ("id", "family", "name", "parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model", "attention_heads", "release_date")
+MODEL_COLUMNS = ("id", "family", "name", "organization", "parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model",
+                 "attention_heads", "release_date", "architecture", "license", "license_class", "access", "gated", "knowledge_cutoff", "reasoning", "hf_repo")
 RESULT_COLUMNS = ("model", "family", "benchmark", "shots", "setting", "cot", "split", "subset", "protocol", "metric", "value", "source_id", "source_title", "source_url", "locator")
 
 

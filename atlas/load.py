@@ -43,6 +43,7 @@ class Catalog:
     root: Path
     sources: Mapping[str, S.Source]
     organizations: Mapping[str, S.Organization]
+    licenses: Mapping[str, S.License]
     families: Mapping[str, S.Family]
     variants: Mapping[str, S.Variant]
     variant_family: Mapping[str, str]
@@ -309,7 +310,8 @@ def _load_catalog(root: Path) -> Catalog:
 
     sources = _Collector("source")
     orgs = _Collector("organization")
-    for name, (collector, model) in {"sources.yaml": (sources, S.Source), "organizations.yaml": (orgs, S.Organization)}.items():
+    licenses = _Collector("licence")
+    for name, (collector, model) in {"sources.yaml": (sources, S.Source), "organizations.yaml": (orgs, S.Organization), "licenses.yaml": (licenses, S.License)}.items():
         path = data_dir / name
         if not path.exists():
             errors.append(DataError(rel(path), 0, "", "required file is missing"))
@@ -413,8 +415,19 @@ def _load_catalog(root: Path) -> Catalog:
                 errors.append(DataError(file, located.line_of(p + ("field",)), format_path(p + ("field",)), f'also_reported names "{alt.field}", which has no main value; set {alt.field} first'))
             check_ref(alt.source, sources.items, "source", file, located, p + ("source",))
 
+    for src_id, src in sources.items.items():
+        file, loc, base = sources.where[src_id]
+        for i, org in enumerate(src.organizations):
+            check_ref(org, orgs.items, "organization", file, loc, base + ("organizations", i))
+
     for fid, fam in families.items():
         file, loc = where(kinds["models"], fid)
+        for name in ("license", "code_license"):
+            if getattr(fam, name):
+                check_ref(getattr(fam, name), licenses.items, "licence", file, loc, (name,))
+        for i, v in enumerate(fam.variants):
+            if v.license:
+                check_ref(v.license, licenses.items, "licence", file, loc, ("variants", i, "license"))
         for i, org in enumerate(fam.organizations):
             check_ref(org, orgs.items, "organization", file, loc, ("organizations", i))
         for i, ds in enumerate(fam.training_data):
@@ -439,6 +452,8 @@ def _load_catalog(root: Path) -> Catalog:
             check_ref(parent, datasets, "dataset", file, loc, ("derived_from", i))
         if ds.paper:
             check_ref(ds.paper, sources.items, "source", file, loc, ("paper",))
+        if ds.license:
+            check_ref(ds.license, licenses.items, "licence", file, loc, ("license",))
         check_citations(ds, file, loc, (), S.DATASET_SOURCED)
 
     for bid, bm in benchmarks.items():
@@ -453,6 +468,9 @@ def _load_catalog(root: Path) -> Catalog:
         for i, m in enumerate(metric_ids):
             if m in metric_ids[:i]:
                 errors.append(DataError(file, loc.line_of(("metrics", i, "id")), f"metrics[{i}].id", f'duplicate metric id "{m}"'))
+        if bm.primary_setting and bm.primary_setting.metric not in metric_ids:
+            errors.append(DataError(file, loc.line_of(("primary_setting", "metric")), "primary_setting.metric",
+                                    f'benchmark "{bid}" has no metric "{bm.primary_setting.metric}"; its metrics are {", ".join(metric_ids)}'))
         check_citations(bm, file, loc, (), S.BENCHMARK_SOURCED)
 
     for mid, m in methods.items():
@@ -472,6 +490,8 @@ def _load_catalog(root: Path) -> Catalog:
         loc = located_by_file[file]
         r = rec.result
         check_ref(r.model, variants.items, "model variant", file, loc, path + ("model",))
+        if r.shots_note is not None and r.shots is not None:
+            errors.append(DataError(file, loc.line_of(path + ("shots_note",)), format_path(path + ("shots_note",)), f"shots is {r.shots}; shots_note says why there is no count, so it goes only with shots: null"))
         check_ref(r.benchmark, benchmarks, "benchmark", file, loc, path + ("benchmark",))
         if r.benchmark in benchmarks:
             metric_ids = [m.id for m in benchmarks[r.benchmark].metrics]
@@ -518,6 +538,7 @@ def _load_catalog(root: Path) -> Catalog:
         root=root,
         sources=frozen(sources.items),
         organizations=frozen(orgs.items),
+        licenses=frozen(licenses.items),
         families=frozen(families),
         variants=frozen(variants.items),
         variant_family=frozen(variant_family),

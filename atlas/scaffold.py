@@ -83,8 +83,9 @@ organizations: [TODO-organization-id]       # ids from data/organizations.yaml
 release_date: "TODO"                        # "YYYY-MM-DD", "YYYY-MM" or "YYYY"
 paper: TODO-source-id                       # id of the main paper or report in data/sources.yaml
 architecture: decoder-only                  # decoder-only | encoder-decoder | prefix-lm | encoder-only
-# access: open-weights                      # open-weights | gated | api-only | closed; leave out when no source says
-# license: "..."                            # license of the weights, as the source states it
+# access: open-weights                      # open-weights | api-only | closed; leave out when no source says
+# gated: true                               # downloading needs an accepted licence or an approved request
+# license: apache-2.0                       # licence id from data/licenses.yaml
 training_data: []                           # dataset ids from data/datasets/
 summary:
   en: "TODO: two to four sentences in your own words."
@@ -112,7 +113,7 @@ name: {name}
 kind: pretraining                           # pretraining | instruction | dialogue | preference | evaluation
 # tokens: 0                                 # integer; also documents, examples, disk_size: {{value: 825, unit: GiB}}
 languages: [en]
-# license: "..."
+# license: apache-2.0                       # licence id from data/licenses.yaml
 creators: [TODO-organization-id]
 # paper: source-id
 # homepage: "https://..."

@@ -24,7 +24,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
 from pydantic_core import PydanticCustomError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
@@ -162,6 +162,7 @@ class Source(Strict):
     short: Optional[Text] = Field(None, description='label used in tables; default "<first author> et al. <year>" or the title')
     year: int = Field(ge=1900, le=2100)
     date: Optional[PartialDate] = None
+    organizations: list[Id] = Field([], description="organizations that published the document (its makers' own results are told apart from others')")
     arxiv: Optional[Annotated[str, Field(pattern=ARXIV_PATTERN)]] = None
     venue: Optional[Text] = None
     url: Url
@@ -173,11 +174,47 @@ class Organization(Strict):
     url: Optional[Url] = None
 
 
+LicenseClass = Literal["permissive", "restricted", "non-commercial", "proprietary"]
+
+
+class License(Strict):
+    """A licence that weights or data are released under (``data/licenses.yaml``)."""
+
+    id: Id = Field(description="lowercase; the SPDX id in lowercase where one exists (apache-2.0, cc-by-nc-4.0)")
+    name: Text = Field(description='as its authors name it: "Llama 2 Community License Agreement"')
+    spdx: Optional[Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9.+-]*$", max_length=80)]] = Field(None, description="the exact SPDX identifier, where one exists (Apache-2.0)")
+    url: Url
+    license_class: LicenseClass = Field(alias="class", description=(
+        "permissive: use, modification and redistribution for any purpose (Apache-2.0, MIT); "
+        "restricted: open weights with use restrictions or conditions (acceptable-use policies, user caps, RAIL); "
+        "non-commercial: research or non-commercial use only; proprietary: no licence to the weights"))
+    note: Optional[Text] = None
+
+
 # ---------------------------------------------------------------------------
 # Models
 # ---------------------------------------------------------------------------
 
-VARIANT_SOURCED = ("parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model", "attention_heads", "release_date")
+Modality = Literal["text", "image", "audio", "video"]
+
+
+class Modalities(Strict):
+    """What a model takes in and puts out."""
+
+    input: list[Modality] = Field(min_length=1)
+    output: list[Modality] = Field(min_length=1)
+
+
+Reasoning = Literal["none", "always", "optional"]
+HF_REPO_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*$"
+PATTERN_HELP[HF_REPO_PATTERN] = 'a Hugging Face repository is written "owner/name" (e.g. meta-llama/Llama-2-7b-hf)'
+HfRepo = Annotated[str, Field(pattern=HF_REPO_PATTERN, max_length=200)]
+
+#: Facts a variant may state for itself and otherwise takes from its family.
+INHERITED = ("release_date", "license", "gated", "modalities", "knowledge_cutoff", "reasoning")
+
+VARIANT_SOURCED = ("parameters", "active_parameters", "non_embedding_parameters", "training_tokens", "context_length", "layers", "d_model", "attention_heads",
+                   "release_date", "license", "gated", "modalities", "knowledge_cutoff", "reasoning", "deprecated", "retired")
 VariantCite = _cite_model("VariantCite", VARIANT_SOURCED)
 
 
@@ -189,21 +226,31 @@ class Variant(Strict):
     aliases: list[Text] = []
     parameters: Optional[Count] = Field(None, description="total parameters; exact where published, else as stated (65.2B -> 65200000000)")
     active_parameters: Optional[Count] = Field(None, description="parameters active per token (mixture-of-experts only)")
+    non_embedding_parameters: Optional[Count] = Field(None, description="parameters without the embedding and output matrices, where a source gives that count")
     training_tokens: Optional[Count] = Field(None, description="tokens seen in pre-training")
     context_length: Optional[Annotated[int, Field(gt=0, le=100_000_000)]] = Field(None, description="tokens")
     layers: Optional[Annotated[int, Field(gt=0, le=100_000)]] = None
     d_model: Optional[Annotated[int, Field(gt=0, le=10_000_000)]] = None
     attention_heads: Optional[Annotated[int, Field(gt=0, le=100_000)]] = None
     release_date: Optional[PartialDate] = Field(None, description="only where it differs from the family's")
+    license: Optional[Id] = Field(None, description="licence id (data/licenses.yaml), only where it differs from the family's")
+    gated: Optional[bool] = Field(None, description="only where it differs from the family's")
+    modalities: Optional[Modalities] = Field(None, description="only where they differ from the family's")
+    knowledge_cutoff: Optional[PartialDate] = Field(None, description="only where it differs from the family's")
+    reasoning: Optional[Reasoning] = Field(None, description="only where it differs from the family's")
+    hf_repo: Optional[HfRepo] = Field(None, description="the Hugging Face repository of the weights, owner/name")
+    deprecated: Optional[PartialDate] = Field(None, description="API models: when the maker announced or began the deprecation")
+    retired: Optional[PartialDate] = Field(None, description="API models: when the maker switched it off")
     note: Optional[Text] = None
     cite: VariantCite = Field(default_factory=VariantCite)  # type: ignore[valid-type]
     also_reported: list[AlsoReported] = []
 
 
-FAMILY_SOURCED = ("release_date", "organizations", "code", "weights", "license", "code_license", "access", "architecture", "objective", "tokenizer", "languages", "training_data", "derived_from", "summary")
+FAMILY_SOURCED = ("release_date", "organizations", "code", "weights", "license", "code_license", "access", "gated", "architecture", "objective", "tokenizer",
+                  "languages", "modalities", "knowledge_cutoff", "reasoning", "training_data", "derived_from", "summary")
 FamilyCite = _cite_model("FamilyCite", FAMILY_SOURCED)
 
-Access = Literal["open-weights", "gated", "api-only", "closed"]
+Access = Literal["open-weights", "api-only", "closed"]
 Architecture = Literal["decoder-only", "encoder-decoder", "prefix-lm", "encoder-only"]
 
 
@@ -218,14 +265,18 @@ class Family(Strict):
     paper: Optional[Id] = Field(None, description="id of the main paper or report in data/sources.yaml")
     code: Optional[Url] = None
     weights: Optional[Url] = None
-    license: Optional[Text] = Field(None, description="license of the weights, as stated by the source")
-    code_license: Optional[Text] = None
-    access: Optional[Access] = Field(None, description="how the weights can be had; leave out when no source says")
+    license: Optional[Id] = Field(None, description="licence id of the weights (data/licenses.yaml)")
+    code_license: Optional[Id] = Field(None, description="licence id of the code, where it differs")
+    access: Optional[Access] = Field(None, description="how the weights can be had: open-weights (downloadable), api-only, closed; leave out when no source says")
+    gated: bool = Field(False, description="downloading the weights needs an accepted licence or an approved request")
     architecture: Optional[Architecture] = Field(None, description="leave out when the makers do not disclose it")
     mixture_of_experts: bool = False
     objective: Optional[Text] = None
     tokenizer: Optional[Text] = None
     languages: list[Text] = []
+    modalities: Optional[Modalities] = None
+    knowledge_cutoff: Optional[PartialDate] = Field(None, description="the latest date of the training data, as the makers state it")
+    reasoning: Optional[Reasoning] = Field(None, description="none | always (a reasoning model) | optional (a thinking mode that can be switched)")
     training_data: list[Id] = Field([], description="dataset ids")
     derived_from: list[Id] = Field([], description="family ids this family was trained from")
     summary: Summary
@@ -258,7 +309,7 @@ class Dataset(Strict):
     examples: Optional[Count] = None
     disk_size: Optional[DiskSize] = None
     languages: list[Text] = []
-    license: Optional[Text] = None
+    license: Optional[Id] = Field(None, description="licence id (data/licenses.yaml)")
     creators: list[Id] = Field([], description="organization ids")
     release_date: Optional[PartialDate] = None
     paper: Optional[Id] = None
@@ -280,6 +331,16 @@ class Metric(Strict):
 class Split(Strict):
     name: Text
     examples: Count
+
+
+class PrimarySetting(Strict):
+    """The setting a benchmark is usually reported in; its leaderboard comes first."""
+
+    shots: Optional[Annotated[int, Field(ge=0, le=10_000)]] = None
+    metric: Id
+    cot: bool = False
+    split: Optional[Text] = None
+    subset: Optional[Text] = None
 
 
 class HumanBaseline(Strict):
@@ -306,6 +367,7 @@ class Benchmark(Strict):
     tasks: Optional[Count] = None
     splits: list[Split] = []
     metrics: list[Metric] = Field(min_length=1)
+    primary_setting: Optional[PrimarySetting] = Field(None, description="the usual reporting setting (shots, metric, ...); its leaderboard is shown first")
     random_baseline: Optional[Number] = Field(None, description="in the unit of the first metric")
     human_baselines: list[HumanBaseline] = []
     summary: Summary
@@ -349,7 +411,8 @@ class Result(Strict):
 
     model: Id = Field(description="variant id")
     benchmark: Id
-    shots: Optional[Annotated[int, Field(ge=0, le=10_000)]] = Field(description="number of in-context examples; null when not applicable")
+    shots: Optional[Annotated[int, Field(ge=0, le=10_000)]] = Field(description="number of in-context examples; null when the source does not state it or it does not apply (say which in shots_note)")
+    shots_note: Optional[Literal["not stated", "not applicable"]] = Field(None, description="with shots: null, why there is no count")
     metric: Id = Field(description="a metric id of the benchmark")
     value: Number
     locator: Text = Field(description="table or figure of the source")
@@ -379,6 +442,7 @@ FILE_MODELS: dict[str, type[Strict]] = {
 LIST_FILES: dict[str, type[Strict]] = {
     "sources.yaml": Source,
     "organizations.yaml": Organization,
+    "licenses.yaml": License,
 }
 SOURCED_FIELDS: dict[type, tuple[str, ...]] = {
     Family: FAMILY_SOURCED,
@@ -397,6 +461,7 @@ SCHEMA_FILES: dict[str, tuple[object, str]] = {
     "results": (ResultsFile, "data/results/<source-id>.yaml: the results one document reports"),
     "sources": (list[Source], "data/sources.yaml: every document the atlas cites"),
     "organizations": (list[Organization], "data/organizations.yaml: every organization"),
+    "licenses": (list[License], "data/licenses.yaml: every licence that weights or data are released under"),
 }
 #: Where each data file's schema is, relative to the file (for the yaml-language-server line).
 SCHEMA_OF_FOLDER = {"models": "family", "datasets": "dataset", "benchmarks": "benchmark", "methods": "method", "results": "results"}
@@ -441,6 +506,6 @@ def schema_header(relative_file: str) -> str:
     """The yaml-language-server line for a data file (path relative to data/)."""
     parts = relative_file.split("/")
     if len(parts) == 1:
-        name = {"sources.yaml": "sources", "organizations.yaml": "organizations"}[parts[0]]
+        name = {"sources.yaml": "sources", "organizations.yaml": "organizations", "licenses.yaml": "licenses"}[parts[0]]
         return f"# yaml-language-server: $schema=../schema/{name}.schema.json"
     return f"# yaml-language-server: $schema=../../schema/{SCHEMA_OF_FOLDER[parts[0]]}.schema.json"

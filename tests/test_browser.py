@@ -85,8 +85,9 @@ def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
                  if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"]
     assert "/assets/javascripts/search-worker.js" in {urlparse(u).path for u in requested}, [u for u in requested if "search" in u]
     assert not any("/workers/search." in u for u in requested)  # Material's worker (builds its index in the page) is not used
-    first = browser.find_element(By.CSS_SELECTOR, ".md-search-result__item h1")
-    assert first.find_element(By.TAG_NAME, "mark").text.lower() == "chinchilla"
+    # Results of the query typed so far may show first; wait for the answer to the whole word.
+    marked = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item h1 mark"))
+    assert marked[0].get_attribute("textContent").lower() == "chinchilla"  # .text is empty while the list fades in
 
 
 def test_a_match_written_with_a_character_reference_is_marked(browser, server):

@@ -60,7 +60,7 @@ def test_validate_reports_every_error_with_file_and_line(tmp_path):
     assert check.returncode == 1
     assert check.stderr.splitlines() == [
         "the atlas data has 2 errors:",
-        "  data/models/toy.yaml:9: access: expected one of 'open-weights', 'gated', 'api-only' or 'closed', got \"public\"",
+        "  data/models/toy.yaml:9: access: expected one of 'open-weights', 'api-only' or 'closed', got \"public\"",
         '  data/models/toy.yaml:27: variants[0].layers: expected an integer, got "32"',
     ]
 

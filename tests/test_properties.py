@@ -85,9 +85,11 @@ def test_variant_name_and_note(value):
 @SETTINGS
 @given(values)
 def test_family_license_objective_and_organization(value):
-    fam = CATALOG.families["toy"].model_copy(update={"license": value, "objective": value})
+    fam = CATALOG.families["toy"].model_copy(update={"objective": value})
     org = CATALOG.organizations["toy-lab"].model_copy(update={"name": value})
-    cat = replace(CATALOG, families=MappingProxyType({"toy": fam}), organizations=MappingProxyType({"toy-lab": org}))
+    lic = CATALOG.licenses["toy-license"].model_copy(update={"name": value})
+    cat = replace(CATALOG, families=MappingProxyType({"toy": fam}), organizations=MappingProxyType({"toy-lab": org}),
+                  licenses=MappingProxyType({"toy-license": lic}))
     page = render(family_facts(Ctx(cat, "models/toy.md"), "toy"))
     assert set(page.tags) <= ALLOWED_TAGS and all(len(r) == 2 for r in page.rows)
     folded = " ".join(value.split())

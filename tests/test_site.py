@@ -70,7 +70,7 @@ def test_chinchilla_mmlu_disagreement_is_visible(real_site):
 def test_catalog_json_equals_the_data(catalog, real_site):
     exported = json.loads((real_site / "api/catalog.json").read_text(encoding="utf-8"))
     assert exported == catalog_dict(catalog)
-    assert exported["schema_version"] == 1
+    assert exported["schema_version"] == 2
     assert {f["id"] for f in exported["families"]} == set(catalog.families)
     assert len(exported["models"]) == len(catalog.variants)
     assert len(exported["results"]) == len(catalog.results)

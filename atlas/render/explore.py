@@ -11,7 +11,7 @@ import json
 from ..load import Catalog
 from .charts import _href, score_points
 from .md import esc, fmt_count
-from .pages import Ctx, setting_label
+from .pages import LICENSE_CLASSES, Ctx, access_md, setting_label
 from .cite import label as source_label
 
 PARAM_STEPS = [(10**8, "100M"), (10**9, "1B"), (10**10, "10B"), (10**11, "100B"), (10**12, "1T")]
@@ -44,7 +44,10 @@ def model_table(ctx: Ctx) -> str:
             results = {rec.result.benchmark for rec in cat.results_by_variant.get(v.id, ())}
             orgs.update(f.organizations)
             years.add(_year(date))
-            licenses.add(f.license or "")
+            lic_id = v.license or f.license
+            lic = cat.licenses[lic_id] if lic_id else None
+            gated = f.gated if v.gated is None else v.gated
+            licenses.add(lic_id or "")
             archs.add(f.architecture or "")
             benches.update(results)
             params = fmt_count(v.parameters) if v.parameters else "–"
@@ -53,7 +56,7 @@ def model_table(ctx: Ctx) -> str:
             score = scores.get(v.id)
             attrs = {
                 "data-org": " ".join(f.organizations), "data-year": _year(date), "data-access": f.access or "unknown",
-                "data-license": f.license or "", "data-arch": f.architecture or "", "data-params": str(v.parameters or ""),
+                "data-license": lic_id or "", "data-lclass": lic.license_class if lic else "", "data-arch": f.architecture or "", "data-params": str(v.parameters or ""),
                 "data-bench": " ".join(sorted(results)),
             }
             cells = [
@@ -64,8 +67,8 @@ def model_table(ctx: Ctx) -> str:
                 f'<td data-sort="{v.active_parameters or v.parameters or 0}" title="{esc(f"{v.parameters:,}" if v.parameters else "not reported")}">{esc(params)}</td>',
                 f'<td data-sort="{v.training_tokens or 0}">{esc(fmt_count(v.training_tokens) if v.training_tokens else "–")}</td>',
                 f'<td data-sort="{v.context_length or 0}">{esc(f"{v.context_length:,}" if v.context_length else "–")}</td>',
-                f'<td title="{esc(f.license or "")}">{esc(f.license or "–")}</td>',
-                f"<td>{esc(f.access or '–')}</td>",
+                f'<td title="{esc(lic.name) if lic else "not reported"}">{esc(lic.name if lic else "–")}</td>',
+                f"<td>{access_md(f.access, False) or '–'}{' (gated)' if gated and f.access == 'open-weights' else ''}</td>",
                 f"<td>{esc(f.architecture or '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
                 f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else "no 5-shot MMLU result in the atlas"}">{esc(f"{score[0]:g}") if score else "–"}</td>',
             ]
@@ -74,8 +77,9 @@ def model_table(ctx: Ctx) -> str:
         '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
         + _options("org", "Organization", sorted(((o, cat.organizations[o].name) for o in orgs), key=lambda x: x[1].lower()))
         + _options("year", "Released in", [(y, y) for y in sorted(years)])
-        + _options("access", "Access", [(a, a) for a in ("open-weights", "gated", "api-only", "closed", "unknown")])
-        + _options("license", "License", [(lic, lic) for lic in sorted(licenses) if lic])
+        + _options("access", "Access", [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")])
+        + _options("lclass", "License class", [(k, t) for k, t in LICENSE_CLASSES.items()])
+        + _options("license", "License", sorted(((lic, cat.licenses[lic].name) for lic in licenses if lic), key=lambda x: x[1].lower()))
         + _options("arch", "Architecture", [(a, a) for a in sorted(archs) if a])
         + _options("pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
         + _options("pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
@@ -96,7 +100,8 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
                 "organization": ", ".join(catalog.organizations[o].name for o in f.organizations),
                 "released": v.release_date or f.release_date, "parameters": v.parameters, "active_parameters": v.active_parameters,
                 "training_tokens": v.training_tokens, "context_length": v.context_length, "layers": v.layers, "d_model": v.d_model,
-                "attention_heads": v.attention_heads, "license": f.license, "access": f.access, "architecture": f.architecture,
+                "attention_heads": v.attention_heads, "license": catalog.licenses[v.license or f.license].name if (v.license or f.license) else None,
+                "access": f.access, "architecture": f.architecture,
             }
     results = []
     for rec in catalog.results:

@@ -101,6 +101,43 @@ def _with_alternatives(ctx: Ctx, obj: Any, field: str, main: str, fmt: Callable[
     return '<span class="atlas-disputed">' + " · ".join(parts) + "</span>"
 
 
+LICENSE_CLASSES = {
+    "permissive": "permissive",
+    "restricted": "open weights with use restrictions",
+    "non-commercial": "non-commercial",
+    "proprietary": "proprietary",
+}
+
+
+def license_md(ctx: Ctx, license_id: str | None) -> str:
+    """A licence by name, linked to its text, with its class."""
+    if not license_id:
+        return ""
+    lic = ctx.catalog.licenses[license_id]
+    return f"{ext_link(lic.name, lic.url)} ({esc(LICENSE_CLASSES[lic.license_class])})"
+
+
+def _variant_licenses(ctx: Ctx, f: S.Family) -> str:
+    """Variants whose licence or gating differs from the family's."""
+    out = []
+    for v in f.variants:
+        bits = []
+        if v.license and v.license != f.license:
+            bits.append(license_md(ctx, v.license) + _field_cite(ctx, v, "license"))
+        if v.gated is not None and v.gated != f.gated:
+            bits.append(("download gated" if v.gated else "download not gated") + _field_cite(ctx, v, "gated"))
+        if bits:
+            out.append(f"{esc(v.name)}: " + ", ".join(bits))
+    return "; ".join(out)
+
+
+def access_md(access: str | None, gated: bool | None) -> str:
+    if not access:
+        return ""
+    text = access.replace("-", " ")
+    return esc(text + (" (download needs an accepted licence or approved request)" if gated and access == "open-weights" else ""))
+
+
 def _list(values: list[str]) -> str:
     return ", ".join(esc(v) for v in values)
 
@@ -130,9 +167,13 @@ def family_facts(ctx: Ctx, family_id: str) -> str:
         ("Paper", _source_link(ctx, f.paper)),
         ("Code", ext_link(f.code, f.code) if f.code else ""),
         ("Weights", ext_link(f.weights, f.weights) if f.weights else ""),
-        ("License of the weights", (esc(f.license) + _field_cite(ctx, f, "license")) if f.license else UNKNOWN),
-        ("License of the code", (esc(f.code_license) + _field_cite(ctx, f, "code_license")) if f.code_license else ""),
-        ("Access", (esc(f.access) + _field_cite(ctx, f, "access")) if f.access else UNKNOWN),
+        ("License of the weights", (license_md(ctx, f.license) + _field_cite(ctx, f, "license")) if f.license else ("" if any(v.license for v in f.variants) else UNKNOWN)),
+        ("Variants with their own licence or access", _variant_licenses(ctx, f)),
+        ("License of the code", (license_md(ctx, f.code_license) + _field_cite(ctx, f, "code_license")) if f.code_license else ""),
+        ("Access", (access_md(f.access, f.gated) + _field_cite(ctx, f, "access") + (_field_cite(ctx, f, "gated") if f.gated else "")) if f.access else UNKNOWN),
+        ("Input and output", (esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output)) + _field_cite(ctx, f, "modalities")) if f.modalities else ""),
+        ("Knowledge cutoff", (esc(f.knowledge_cutoff) + _field_cite(ctx, f, "knowledge_cutoff")) if f.knowledge_cutoff else ""),
+        ("Reasoning mode", (esc({"none": "no", "always": "always reasons before answering", "optional": "can be switched on or off"}[f.reasoning]) + _field_cite(ctx, f, "reasoning")) if f.reasoning else ""),
         ("Architecture", arch + _field_cite(ctx, f, "architecture")),
         ("Training objective", (esc(f.objective) + _field_cite(ctx, f, "objective")) if f.objective else ""),
         ("Tokenizer", (esc(f.tokenizer) + _field_cite(ctx, f, "tokenizer")) if f.tokenizer else ""),
@@ -298,7 +339,7 @@ def dataset_facts(ctx: Ctx, dataset_id: str) -> str:
         ("Examples", count("examples", "examples")),
         ("Size on disk", disk),
         ("Languages", (_list(d.languages) + _field_cite(ctx, d, "languages")) if d.languages else ""),
-        ("License", (esc(d.license) + _field_cite(ctx, d, "license")) if d.license else UNKNOWN),
+        ("License", (license_md(ctx, d.license) + _field_cite(ctx, d, "license")) if d.license else UNKNOWN),
         ("Created by", (_org_names(ctx, d.creators) + _field_cite(ctx, d, "creators")) if d.creators else ""),
         ("Released", (esc(d.release_date) + _field_cite(ctx, d, "release_date")) if d.release_date else ""),
         ("Paper", _source_link(ctx, d.paper)),
@@ -481,7 +522,7 @@ def models_index(ctx: Ctx) -> str:
             _org_names(ctx, f.organizations),
             esc(f.release_date),
             (esc(f.architecture) if f.architecture else UNKNOWN) + (" (MoE)" if f.mixture_of_experts else ""),
-            esc(f.access) if f.access else UNKNOWN,
+            access_md(f.access, f.gated) if f.access else UNKNOWN,
             size or UNKNOWN,
             str(len(f.variants)),
             str(len(ctx.catalog.family_results(f.id))),
@@ -492,7 +533,7 @@ def models_index(ctx: Ctx) -> str:
 def datasets_index(ctx: Ctx) -> str:
     rows = []
     for d in _by_name(ctx.catalog.datasets):
-        rows.append([ctx.link("dataset", d.id), esc(d.kind), _dataset_size(d), _list(d.languages), esc(d.license) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
+        rows.append([ctx.link("dataset", d.id), esc(d.kind), _dataset_size(d), _list(d.languages), esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
     return table(["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"], rows, numeric=(5,))
 
 

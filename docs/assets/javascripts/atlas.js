@@ -66,6 +66,7 @@
           (!f.year || d.year === f.year) &&
           (!f.access || d.access === f.access) &&
           (!f.license || d.license === f.license) &&
+          (!f.lclass || d.lclass === f.lclass) &&
           (!f.arch || d.arch === f.arch) &&
           (!f.pmin || (p >= parseFloat(f.pmin))) &&
           (!f.pmax || (p <= parseFloat(f.pmax))) &&
