@@ -18,7 +18,7 @@ from . import (
     indexes,
     method,
 )
-from .context import Ctx, Site, directory_url
+from .context import Ctx, Site
 
 #: Every function a page may call, by name.
 MACROS = {
@@ -60,5 +60,5 @@ MACROS = {
 def bound_macros(catalog, src_uri: str, url: str | None = None, site: Site | None = None) -> dict:
     """Every macro bound to the page ``src_uri`` at ``url`` (by default its directory URL), as
     the site's pages call them: for rendering pages outside MkDocs (tests, the bench)."""
-    ctx = Ctx(catalog, src_uri, directory_url(src_uri) if url is None else url, site or Site())
+    ctx = Ctx(catalog, src_uri, url, site or Site())
     return {name: partial(fn, ctx) for name, fn in MACROS.items()}

@@ -25,9 +25,9 @@ def label(src: S.Source) -> str:
 
 
 def cite_md(catalog: Catalog, source_id: str, locator: str | None = None, *, estimate: str | None = None, note: str | None = None) -> str:
-    """``[Touvron et al. 2023](#src-touvron2023llama), Table 2``; estimates say so."""
+    """``<a href="#src-touvron2023llama">Touvron et al. 2023</a>, Table 2``; estimates say so."""
     src = catalog.sources[source_id]
-    out = f"[{esc(label(src))}](#{anchor(source_id)})"
+    out = f'<a href="#{anchor(source_id)}">{esc(label(src))}</a>'
     if locator:
         out += f", {esc(locator)}"
     if estimate:

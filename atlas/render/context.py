@@ -13,7 +13,7 @@ from typing import Any, Mapping
 from .. import kinds
 from ..load import Catalog
 from ..load.files import suggest
-from .md import page_link
+from .md import link
 
 UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
 
@@ -61,8 +61,12 @@ def directory_url(src_uri: str) -> str:
 class Ctx:
     catalog: Catalog
     page: str = "index.md"  # source path of the page being rendered, relative to docs/
-    url: str = ""  # URL of that page from the site root ("models/llama/" or "models/llama.html")
+    url: str | None = None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
     site: Site = Site()
+
+    def __post_init__(self):
+        if self.url is None:
+            object.__setattr__(self, "url", directory_url(self.page))
 
     def entity(self, kind_name: str, entity_id: str) -> Any:
         """The entity a page names; a clear error (with a suggestion) for an unknown id."""
@@ -77,7 +81,7 @@ class Ctx:
 
     def link(self, kind_name: str, entity_id: str, label: str | None = None) -> str:
         entity = self.entity(kind_name, entity_id)
-        return page_link(label or entity.name, kinds.page_path(kind_name, entity_id), self.page)
+        return link(label or entity.name, self.href(kind_name, entity_id))
 
     def href(self, kind_name: str, entity_id: str, anchor: str = "") -> str:
         """A relative URL from this page to an entity page, in this build's URL style (not escaped)."""

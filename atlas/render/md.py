@@ -8,9 +8,7 @@ emphasis, a table cell or a template expression.
 """
 from __future__ import annotations
 
-import functools
 import math
-import posixpath
 import re
 from typing import Iterable, Sequence
 from urllib.parse import quote
@@ -42,37 +40,32 @@ def url(value: str) -> str:
     return quote(value, safe="/:?#&=%+,;@~.-_!*$")
 
 
-@functools.lru_cache(maxsize=4096)
-def _relative(target: str, page_dir: str) -> str:
-    return posixpath.relpath(target, page_dir or ".")
-
-
-def page_link(label: str, target: str, page: str) -> str:
-    """A Markdown link from page ``page`` (e.g. ``models/llama.md``) to ``target``.
-
-    MkDocs resolves and validates links between Markdown files, and rewrites
-    them for either URL style, so the built site stays correct whether it is
-    served or opened from disk.
-    """
-    folder, _, name = target.rpartition("/")
-    rel = _relative(folder or ".", posixpath.dirname(page))
-    return f"[{esc(label)}]({name if rel == '.' else rel + '/' + name})"
+def link(label: str, href: str) -> str:
+    """An HTML link; ``href`` is a URL the renderer computed (relative, or #anchor)."""
+    return f'<a href="{esc(href)}">{esc(label)}</a>'
 
 
 def ext_link(label: str, href: str) -> str:
-    return f"[{esc(label)}]({url(href)})"
+    """An HTML link to another site (a validated http(s) URL)."""
+    return f'<a href="{url(href)}">{esc(label)}</a>'
+
+
+_ALIGN = {False: ' style="text-align: left;"', True: ' style="text-align: right;"'}
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
-    """A Markdown table. Cells must already be escaped Markdown."""
-    rows = list(rows)
-    align = ["---:" if i in numeric else ":---" for i in range(len(headers))]
-    out = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    """An HTML table as a raw block, which Python-Markdown passes through without parsing
+    every cell (most of a build's time went there). Cells must already be escaped HTML."""
+    align = [_ALIGN[i in numeric] for i in range(len(headers))]
+    out = ["", "<table>", "<thead>", "<tr>"]
+    out += [f"<th{a}>{h}</th>" for a, h in zip(align, headers)]
+    out += ["</tr>", "</thead>", "<tbody>"]
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"row has {len(row)} cells, table has {len(headers)} columns")
-        out.append("| " + " | ".join(c if c else " " for c in row) + " |")
-    return "\n" + "\n".join(out) + "\n"
+        out.append("<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(align, row)) + "</tr>")
+    out += ["</tbody>", "</table>", ""]
+    return "\n".join(out) + "\n"
 
 
 def fmt_number(value: float) -> str:

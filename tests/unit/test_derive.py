@@ -46,5 +46,5 @@ def test_formats():
 
 def test_family_page_table_is_labelled_derived(catalog):
     md = derived_figures(Ctx(catalog, "models/llama.md"), "llama")
-    assert "Derived, not reported" in md and "(../methods/derived-figures.md)" in md
+    assert "Derived, not reported" in md and 'href="../../methods/derived-figures/"' in md
     assert "5.5 × 10²³" in md and "21.5" in md

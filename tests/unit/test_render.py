@@ -8,7 +8,7 @@ import pytest
 
 from atlas.load import load_catalog
 from atlas.render import MACROS
-from atlas.render.md import esc, fmt_count, fmt_score, page_link, table
+from atlas.render.md import esc, fmt_count, fmt_score, table
 from atlas.render.benchmark import leaderboard, leaderboard_groups
 from atlas.render.context import Ctx, MacroError
 from atlas.render.family import variants_table
@@ -60,9 +60,15 @@ def test_escaped_value_stays_one_inert_cell(hostile):
     assert "{{" not in html and "{%" not in html
 
 
-def test_page_link_is_relative_to_the_page():
-    assert page_link("C4", "datasets/c4.md", "models/llama.md") == "[C4](../datasets/c4.md)"
-    assert page_link("LLaMA", "models/llama.md", "index.md") == "[LLaMA](models/llama.md)"
+@pytest.mark.parametrize("page, url, kind, entity, href", [
+    ("models/llama.md", "models/llama/", "dataset", "c4", "../../datasets/c4/"),
+    ("index.md", "", "family", "llama", "models/llama/"),
+    ("models/llama.md", "models/llama.html", "dataset", "c4", "../datasets/c4.html"),
+    ("index.md", "index.html", "family", "llama", "models/llama.html"),
+    ("models/index.md", "models/", "family", "llama", "llama/"),
+])
+def test_links_are_relative_to_the_page_in_either_url_style(catalog, page, url, kind, entity, href):
+    assert Ctx(catalog, page, url).href(kind, entity) == href
 
 
 def test_table_rejects_ragged_rows():
@@ -127,7 +133,7 @@ def test_sources_list_names_every_cited_document(catalog):
 
 def test_models_index_links_every_family(catalog):
     md = models_index(Ctx(catalog, "models/index.md"))
-    assert "[Toy](toy.md)" in md
+    assert '<a href="toy/">Toy</a>' in md
 
 
 def test_every_macro_rejects_an_unknown_id(catalog):
