@@ -28,6 +28,7 @@ def test_scaffold_round_trip_builds_and_shows_the_data(tmp_path):
     check = atlas_cli(project, "validate")
     assert check.returncode == 1
     assert "data/models/newlm.yaml:6: organizations[0]: replace the TODO placeholder with the real value (or remove the key if no source gives it)" in check.stderr
+    assert "data/models/newlm.yaml:21: variants[0].id: replace the TODO placeholder" in check.stderr  # the skeleton's "newlm-todo"
 
     path = project / "data/models/newlm.yaml"
     text = path.read_text(encoding="utf-8")
@@ -122,3 +123,49 @@ def test_a_checkout_without_history_still_builds(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     page = (tmp_path / "site/models/toy/index.html").read_text(encoding="utf-8")
     assert "Data last changed" not in page and "Facts checked 2026-11-01" in page
+
+
+def test_results_scaffold_round_trips_through_validate_and_a_build(tmp_path):
+    project = make_project(tmp_path / "p")
+    sources = project / "data/sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + '- {id: roe2024eval, kind: paper, title: "An evaluation", year: 2024, url: "https://example.org/eval"}\n', encoding="utf-8")
+    made = atlas_cli(project, "new", "result", "roe2024eval")
+    assert made.returncode == 0, made.stderr
+    path = project / "data/results/roe2024eval.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/results.schema.json\n")
+    check = atlas_cli(project, "validate")
+    assert check.returncode == 1 and "data/results/roe2024eval.yaml:6: results[0].model: replace the TODO placeholder" in check.stderr, check.stderr
+    for old, new in {"TODO-variant-id": "toy-7b", "TODO-benchmark-id": "toybench", "shots: TODO": "shots: 3", "value: TODO": "value: 41.7", "TODO: the table or section": "Table 4"}.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    check = atlas_cli(project, "validate")
+    assert check.returncode == 0, check.stderr
+    assert mkdocs_build(project, tmp_path / "site").returncode == 0
+    page = (tmp_path / "site/benchmarks/toybench/index.html").read_text(encoding="utf-8")
+    assert "41.7" in page and "3-shot" in page
+    assert atlas_cli(project, "new", "result", "roe2024eval").returncode == 2  # never overwrites
+
+
+def test_the_pre_commit_hooks_load_and_validate_the_data():
+    import shlex
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {h["id"]: h for repo in config["repos"] for h in repo["hooks"]}
+    assert set(hooks) == {"atlas-validate", "atlas-schema"} and all(isinstance(h["name"], str) for h in hooks.values())
+    entry = shlex.split(hooks["atlas-validate"]["entry"])
+    assert entry[:3] == [".venv/bin/python", "-m", "atlas"]
+    done = subprocess.run([sys.executable, *entry[1:]], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and done.stdout.startswith("ok: "), done.stdout + done.stderr
+
+
+def test_run_without_a_known_command_prints_its_usage_only():
+    done = subprocess.run([str(ROOT / "run"), "nosuch"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 2
+    lines = done.stderr.splitlines()
+    assert lines[0] == "unknown command: nosuch"
+    assert any(line.strip().startswith("./run test") for line in lines)
+    assert not any("set -" in line or "cd " in line for line in lines), lines
