@@ -5,63 +5,26 @@ from . import kinds
 
 _DATA = {"family": "data/models/{id}.yaml; results from data/results/*.yaml", "dataset": "data/datasets/{id}.yaml", "benchmark": "data/benchmarks/{id}.yaml; results from data/results/*.yaml", "method": "data/methods/{id}.yaml"}
 
-_SECTIONS = {
-    "family": [
-        ("Facts", 'family_facts("{id}")'),
-        ("Summary", 'summary("family", "{id}")'),
-        ("Variants", 'variants_table("{id}")'),
-        ("Derived figures", 'derived_figures("{id}")'),
-        ("Training data", 'training_data("{id}")'),
-        ("Benchmark results", 'family_results("{id}")'),
-        ("Sources", 'sources_list("family", "{id}")'),
-        (None, 'cite_block("family", "{id}")'),
-    ],
-    "dataset": [
-        ("Facts", 'dataset_facts("{id}")'),
-        ("Summary", 'summary("dataset", "{id}")'),
-        ("Models trained on it", 'dataset_users("{id}")'),
-        ("Sources", 'sources_list("dataset", "{id}")'),
-        (None, 'cite_block("dataset", "{id}")'),
-    ],
-    "benchmark": [
-        ("Facts", 'benchmark_facts("{id}")'),
-        ("Summary", 'summary("benchmark", "{id}")'),
-        ("Leaderboard", 'leaderboard("{id}")'),
-        ("Sources", 'sources_list("benchmark", "{id}")'),
-        (None, 'cite_block("benchmark", "{id}")'),
-    ],
-    "method": [
-        ("Facts", 'method_facts("{id}")'),
-        ("Summary", 'summary("method", "{id}")'),
-        ("Reported figures", 'reported_figures("{id}")'),
-        ("Sources", 'sources_list("method", "{id}")'),
-        (None, 'cite_block("method", "{id}")'),
-    ],
-}
-
-
-# Sections left out of the search index: long tables whose every row is also on another page
-# (a leaderboard row is on the model's page; a source's title is in the facts box). This keeps
-# the index small as the catalog grows, without losing what people search for.
-# The index keeps, for each entity page, its title and its lede (organization, date, kind,
-# aliases, variant names): what people type. Every section below is left out, which keeps
-# the index about 0.3 KB per entity however large its tables grow.
-_NOT_SEARCHED = {"Facts", "Summary", "Variants", "Derived figures", "Training data", "Benchmark results", "Leaderboard",
-                 "Models trained on it", "Reported figures", "Sources"}
+_METHOD_SECTIONS = [
+    ("Facts { data-search-exclude }", ['page_meta("method", "{id}")', 'method_facts("{id}")']),
+    ("What it is", []),
+    ("Reported figures { data-search-exclude }", ['reported_figures("{id}")']),
+    ("Sources { data-search-exclude }", ['sources_list("method", "{id}")', 'cite_block("method", "{id}")']),
+]
 
 
 def page_text(kind: str, entity_id: str, name: str) -> str:
-    """The standard page of an entity (``docs/<folder>/<id>.md``)."""
-    if kind not in _SECTIONS:
-        raise ValueError(f"unknown kind {kind!r}")
-    lines = [f"# {name}", "", f"<!-- The tables on this page are rendered from {_DATA[kind].format(id=entity_id)} -->", "",
-             '{{ lede("%s", "%s") }}' % (kind, entity_id), ""]
-    for heading, call in _SECTIONS[kind]:
-        if heading:
-            lines += [f"## {heading}" + (" { data-search-exclude }" if heading in _NOT_SEARCHED else ""), ""]
-        if heading == "Facts":
-            lines += ['{{ page_meta("%s", "%s") }}' % (kind, entity_id), ""]
-        lines += ["{{ " + call.format(id=entity_id) + " }}", ""]
+    """The standard page of an entity (``docs/<folder>/<id>.md``): its title and one macro
+    call that renders everything from the data (a method page also has prose of its own)."""
+    kinds.kind(kind)
+    lines = [f"# {name}", "", f"<!-- Rendered from {_DATA[kind].format(id=entity_id)} -->", ""]
+    if kind != "method":
+        return "\n".join(lines + ['{{ %s_page("%s") }}' % ("family" if kind == "family" else kind, entity_id), ""])
+    lines += ['{{ lede("method", "%s") }}' % entity_id, ""]
+    for heading, calls in _METHOD_SECTIONS:
+        lines += [f"## {heading}", ""]
+        for call in calls or ["TODO: what the method is and how it works, in your own words."]:
+            lines += ["{{ " + call.format(id=entity_id) + " }}" if calls else call, ""]
     return "\n".join(lines)
 
 

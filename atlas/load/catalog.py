@@ -29,6 +29,7 @@ class ResultRecord:
 
     source: str
     result: S.Result
+    own: bool = False  # reported by the model's makers (set when the catalog is built)
 
     @property
     def setting(self) -> tuple:
@@ -66,6 +67,7 @@ class Catalog:
     methods: Mapping[str, S.Method]
     results: tuple[ResultRecord, ...]
     files: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind name, id) -> data file
+    source_labels: Mapping[str, str] = field(default_factory=dict)  # source id -> "Touvron et al. 2023a"
 
     # Derived indexes (computed once, in build_catalog)
     results_by_benchmark: Mapping[str, tuple[ResultRecord, ...]] = field(default_factory=dict)
@@ -77,6 +79,18 @@ class Catalog:
     def store(self, kind_name: str) -> Mapping[str, Any]:
         """The entities of one kind, by id."""
         return getattr(self, kind(kind_name).field)
+
+    def setting_label(self, key: tuple) -> str:
+        """A setting in words: "5-shot, chain-of-thought, test split, diamond" (not its metric)."""
+        shots, cot, split, subset = key[:4]
+        parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
+        if cot:
+            parts.append("chain-of-thought")
+        if split:
+            parts.append(f"{split} split")
+        if subset:
+            parts.append(subset)
+        return ", ".join(parts)
 
     def family_of(self, variant_id: str) -> S.Family:
         return self.families[self.variant_family[variant_id]]
@@ -221,11 +235,58 @@ def _check_file_name(f: DataFile, obj_id: str, key: str, errors: list[DataError]
         errors.append(DataError(f.file, f.located.line_of((key,)), key, f'the file name must match: "{obj_id}" belongs in data/{f.folder}/{obj_id}.yaml'))
 
 
+def _makers_sources(parsed: Parsed) -> dict[str, set[str]]:
+    """Family id -> the documents that count as its makers' own: its paper, every document its
+    facts cite, and every document published by one of its organizations."""
+    by_org: dict[str, set[str]] = defaultdict(set)
+    for sid, src in parsed.sources.items.items():
+        for org in src.organizations:
+            by_org[org].add(sid)
+    out = {}
+    for fid, f in parsed.entities["family"].items.items():
+        own = {f.paper} if f.paper else set()
+        for obj in (f, *f.variants):
+            own.update(c.source for name in type(obj.cite).model_fields if (c := getattr(obj.cite, name)) is not None)
+        for org in f.organizations:
+            own |= by_org[org]
+        out[fid] = own
+    return out
+
+
+def source_labels(sources: Mapping[str, S.Source]) -> dict[str, str]:
+    """Short labels for tables: "Touvron et al. 2023", or the title; two documents that would
+    share a label get a, b, ... in the order of their dates (then ids), so labels are stable."""
+    base = {}
+    for sid, src in sources.items():
+        if src.short:
+            base[sid] = src.short
+        elif src.authors and src.kind in ("paper", "technical-report"):
+            first = src.authors.split(",")[0].strip()
+            surname = first.split()[-1] if first.split() else first
+            more = "," in src.authors or " et al" in src.authors or " and " in src.authors
+            base[sid] = f"{surname}{' et al.' if more else ''} {src.year}"
+        else:
+            base[sid] = src.title
+    groups: dict[str, list[str]] = defaultdict(list)
+    for sid, label in base.items():
+        groups[label].append(sid)
+    labels = dict(base)
+    for label, ids in groups.items():
+        if len(ids) > 1 and not any(sources[i].short for i in ids) and label[-4:].isdigit():
+            for letter, sid in zip("abcdefghijklmnopqrstuvwxyz", sorted(ids, key=lambda i: (sources[i].date or str(sources[i].year), i))):
+                labels[sid] = label + letter
+    return labels
+
+
 def build_catalog(root: Path, parsed: Parsed) -> Catalog:
     """Step 4: the immutable Catalog and its derived indexes, computed once."""
     by_bench: dict[str, list[ResultRecord]] = defaultdict(list)
     by_variant: dict[str, list[ResultRecord]] = defaultdict(list)
-    records = [rec for _, _, rec in parsed.results]
+    makers = _makers_sources(parsed)
+    records = [
+        ResultRecord(rec.source, rec.result, rec.source in makers.get(parsed.variant_family.get(rec.result.model, ""), ()))
+        for _, _, rec in parsed.results
+    ]
     for rec in records:
         by_bench[rec.result.benchmark].append(rec)
         by_variant[rec.result.model].append(rec)
@@ -255,6 +316,7 @@ def build_catalog(root: Path, parsed: Parsed) -> Catalog:
         variant_family=frozen(parsed.variant_family),
         results=tuple(records),
         files=frozen(files),
+        source_labels=frozen(source_labels(parsed.sources.items)),
         results_by_benchmark=frozen(by_bench),
         results_by_variant=frozen(by_variant),
         dataset_users=frozen(users),

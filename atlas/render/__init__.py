@@ -24,19 +24,12 @@ from .context import Ctx, Site
 MACROS = {
     fn.__name__: fn
     for fn in (
-        family.family_facts,
-        family.variants_table,
-        family.training_data,
-        family.family_results,
-        family.derived_figures,
-        dataset.dataset_facts,
-        dataset.dataset_users,
-        benchmark.benchmark_facts,
-        benchmark.leaderboard,
+        family.family_page,
+        dataset.dataset_page,
+        benchmark.benchmark_page,
         method.method_facts,
         method.reported_figures,
         furniture.lede,
-        furniture.summary,
         furniture.sources_list,
         furniture.page_meta,
         furniture.cite_block,

@@ -1,102 +1,162 @@
-"""The page of a benchmark: facts and leaderboards (one per setting)."""
+"""The page of a benchmark: its leaderboard in the primary setting (one row per model), the
+other settings folded below, then summary, facts and sources."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from .. import schema as S
 from ..load import Catalog, ResultRecord
-from .cite import citation_md, cited_sources
 from .context import Ctx
-from .facts import (
-    facts_table,
-    field_cite,
-    metric_of,
-    result_source,
-    result_value,
-    source_link,
-    text_list,
-)
-from .md import esc, ext_link, fmt_score, table
+from .facts import facts_table, metric_of, org_names, result_cell, source_link, text_list
+from .furniture import cite_block, lede, page_meta, summary
+from .md import esc, ext_link, fmt_exact, fmt_score, table
+from .notes import Notes
+
+#: Which kind of document is preferred when a model's makers report no value themselves.
+EXPLAIN = "{n} models, {direction}. One row per model: its makers' value where they report one; other sources' values open from the ≠ marker."
+KIND_RANK = {"paper": 0, "technical-report": 0, "model-card": 1, "repository": 2, "blog": 3, "website": 4, "dataset-card": 5}
 
 
-def benchmark_facts(ctx: Ctx, benchmark_id: str) -> str:
+@dataclass(frozen=True)
+class Row:
+    rank: int
+    model: str
+    results: tuple[ResultRecord, ...]  # the value shown first, then the other documents'
+
+
+@dataclass(frozen=True)
+class Board:
+    setting: tuple
+    rows: tuple[Row, ...]
+
+
+def _primary_key(p: S.PrimarySetting) -> tuple:
+    from .furniture import _primary_key
+
+    return _primary_key(p)
+
+
+def boards(catalog: Catalog, benchmark_id: str) -> list[Board]:
+    """One board per setting, one row per model; the primary setting's board first.
+
+    A model's row shows its makers' value where they report one, else the value of the most
+    authoritative document (the benchmark's own makers, then papers before cards, repositories
+    and web pages, newer first); every other document's value stays in the row. Equal values
+    share a rank. Results of different settings are never ranked together.
+    """
+    bench = catalog.benchmarks[benchmark_id]
+    groups: dict[tuple, dict[str, list[ResultRecord]]] = defaultdict(lambda: defaultdict(list))
+    for rec in catalog.results_by_benchmark.get(benchmark_id, ()):
+        groups[rec.setting][rec.result.model].append(rec)
+    makers = set(catalog.sources[bench.paper].organizations) if bench.paper else set()
+    better = {m.id: m.higher_is_better for m in bench.metrics}
+
+    def authority(rec: ResultRecord) -> tuple:
+        src = catalog.sources[rec.source]
+        benchmark_makers = rec.source == bench.paper or bool(makers & set(src.organizations))
+        return (not rec.own, not benchmark_makers, KIND_RANK[src.kind], -src.year, rec.source, rec.result.locator)
+
+    out = []
+    for key, by_model in groups.items():
+        sign = -1 if better[key[4]] else 1
+        chosen = sorted(((tuple(sorted(recs, key=authority)), m) for m, recs in by_model.items()),
+                        key=lambda t: (sign * t[0][0].result.value, catalog.variants[t[1]].name.lower()))
+        rows, rank, previous = [], 0, None
+        for i, (recs, model) in enumerate(chosen, start=1):
+            if recs[0].result.value != previous:
+                rank, previous = i, recs[0].result.value
+            rows.append(Row(rank, model, recs))
+        out.append(Board(key, tuple(rows)))
+    primary = _primary_key(bench.primary_setting) if bench.primary_setting else None
+    metric_order = {m.id: i for i, m in enumerate(bench.metrics)}
+    out.sort(key=lambda b: (b.setting != primary, -len(b.rows) if primary is None else 0, metric_order[b.setting[4]],
+                            b.setting[0] is None, b.setting[0] or 0, b.setting[1:4], b.setting[5:]))
+    return out
+
+
+def board_table(ctx: Ctx, board: Board, notes: Notes) -> str:
+    rows = []
+    for row in board.rows:
+        fam = ctx.catalog.family_of(row.model)
+        first = row.results[0]
+        rows.append([
+            str(row.rank),
+            f'<a href="{esc(ctx.href("family", fam.id, row.model))}">{esc(ctx.catalog.variants[row.model].name)}</a>',
+            result_cell(ctx, list(row.results), notes),
+            org_names(ctx, fam.organizations),
+            esc(ctx.t("makers") if first.own else ctx.t("others")),
+        ])
+    headers = [ctx.t("Rank"), ctx.t("Model"), ctx.t("Score"), ctx.t("Organization"), ctx.t("Reported by")]
+    return table(headers, rows, numeric=(0, 2), secondary=(3, 4))
+
+
+def _title(ctx: Ctx, board: Board) -> str:
+    m = next(m for m in ctx.catalog.benchmarks[board.rows[0].results[0].result.benchmark].metrics if m.id == board.setting[4])
+    return f"{ctx.catalog.setting_label(board.setting)} · {m.name}" + (f" ({m.unit})" if m.unit else "")
+
+
+def leaderboards(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
+    found = boards(ctx.catalog, benchmark_id)
+    if not found:
+        return f"\n*{esc(ctx.t('No results on this benchmark are in the atlas yet.'))}*\n"
+    first, rest = found[0], found[1:]
+    m = metric_of(ctx, first.rows[0].results[0])
+    direction = ctx.t("higher is better" if m.higher_is_better else "lower is better")
+    out = [f"\n<p class=\"atlas-board-title\"><strong>{esc(_title(ctx, first))}</strong></p>\n",
+           "*" + esc(ctx.t(EXPLAIN, n=len(first.rows), direction=direction)) + "*\n",
+           board_table(ctx, first, notes)]
+    if rest:
+        out.append(f"\n## {ctx.t('Other settings')} {{ data-search-exclude }}\n\n*{esc(ctx.t('Only results with exactly this setting are ranked together.'))}*\n")
+        for board in rest:
+            n = len(board.rows)
+            count = ctx.t("1 result") if n == 1 else ctx.t("{n} results", n=n)
+            out.append(f'\n<details class="atlas-board">\n<summary>{esc(_title(ctx, board))} · {esc(count)}</summary>\n'
+                       + board_table(ctx, board, notes) + "</details>\n")
+    return "\n".join(out)
+
+
+def benchmark_page(ctx: Ctx, benchmark_id: str) -> str:
+    """The whole page of a benchmark, after its title."""
+    ctx.entity("benchmark", benchmark_id)
+    notes = Notes(ctx.catalog)
+    x = " { data-search-exclude }"
+    return "\n".join([
+        lede(ctx, "benchmark", benchmark_id),
+        f"## {ctx.t('Leaderboard')}{x}\n", leaderboards(ctx, benchmark_id, notes),
+        f"## {ctx.t('Summary')}\n", summary(ctx, "benchmark", benchmark_id),
+        f"## {ctx.t('Facts')}{x}\n", page_meta(ctx, "benchmark", benchmark_id), benchmark_facts(ctx, benchmark_id, notes),
+        f"## {ctx.t('Sources')}{x}\n", notes.block(), cite_block(ctx, "benchmark", benchmark_id),
+    ])
+
+
+def benchmark_facts(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
     b: S.Benchmark = ctx.entity("benchmark", benchmark_id)
-    cat = ctx.catalog
-    first_unit = b.metrics[0].unit or ""
-    splits = "; ".join(f"{esc(s.name)}: {esc(f'{s.examples:,}')}" for s in b.splits)
+    unit = "%" if (b.metrics[0].unit or "") == "%" else ""
+    splits = "; ".join(f"{esc(s.name)}: {esc(fmt_exact(s.examples))}" for s in b.splits)
     metrics = "; ".join(esc(f"{m.name} ({'higher' if m.higher_is_better else 'lower'} is better)") for m in b.metrics)
-    humans = "; ".join(esc(f"{h.label}: {fmt_score(h.value)}{first_unit if first_unit == '%' else ''}") for h in b.human_baselines)
-    parts = cat.benchmark_parts.get(benchmark_id, ())
+    humans = "; ".join(esc(f"{h.label}: {fmt_score(h.value)}{unit}") for h in b.human_baselines)
+    parts = ctx.catalog.benchmark_parts.get(benchmark_id, ())
+
+    def fact(name: str, shown: str) -> str:
+        return shown + notes.field(b, name) if shown else ""
+
     rows = [
-        ("Full name", esc(b.full_name) if b.full_name else ""),
+        ("Full name", esc(b.full_name or "")),
         ("Part of", ctx.link("benchmark", b.part_of) if b.part_of else ""),
         ("Parts", ", ".join(ctx.link("benchmark", p) for p in parts)),
         ("What it measures", esc(b.measures)),
-        ("Format", esc(b.task_format) + field_cite(ctx, b, "task_format")),
-        ("Tasks or subjects", (esc(f"{b.tasks:,}") + field_cite(ctx, b, "tasks")) if b.tasks else ""),
-        ("Examples per split", (splits + field_cite(ctx, b, "splits")) if splits else ""),
-        ("Metrics", metrics + field_cite(ctx, b, "metrics")),
-        ("Random-chance baseline", (esc(fmt_score(b.random_baseline) + (first_unit if first_unit == "%" else "")) + field_cite(ctx, b, "random_baseline")) if b.random_baseline is not None else ""),
-        ("Human baselines", (humans + field_cite(ctx, b, "human_baselines")) if humans else ""),
-        ("Languages", (text_list(b.languages) + field_cite(ctx, b, "languages")) if b.languages else ""),
-        ("Released", (esc(b.release_date) + field_cite(ctx, b, "release_date")) if b.release_date else ""),
+        ("Format", fact("task_format", esc(b.task_format))),
+        ("Tasks or subjects", fact("tasks", esc(fmt_exact(b.tasks)))),
+        ("Examples per split", fact("splits", splits)),
+        ("Metrics", fact("metrics", metrics)),
+        ("Random-chance baseline", fact("random_baseline", esc(fmt_score(b.random_baseline) + unit)) if b.random_baseline is not None else ""),
+        ("Human baselines", fact("human_baselines", humans)),
+        ("Languages", fact("languages", text_list(b.languages))),
+        ("Released", fact("release_date", esc(b.release_date or ""))),
         ("Paper", source_link(ctx, b.paper)),
-        ("Homepage", ext_link(b.homepage, b.homepage) if b.homepage else ""),
+        ("Homepage", fact("homepage", ext_link(b.homepage, b.homepage)) if b.homepage else ""),
         ("Also known as", text_list(b.aliases)),
-        ("Source of these facts", citation_md(cat, b.cite.default)),
         ("Facts last checked", esc(b.checked)),
     ]
-    return facts_table(rows)
-
-def leaderboard_groups(catalog: Catalog, benchmark_id: str) -> list[tuple[tuple, list[ResultRecord]]]:
-    """Results of a benchmark grouped by setting, each group ranked best first.
-
-    A group holds only results with the same shots, chain-of-thought, split,
-    subset and metric: results of different settings are never ranked together.
-    """
-    bench = catalog.benchmarks[benchmark_id]
-    better = {m.id: m.higher_is_better for m in bench.metrics}
-    groups: dict[tuple, list[ResultRecord]] = defaultdict(list)
-    for rec in catalog.results_by_benchmark.get(benchmark_id, ()):
-        groups[rec.setting].append(rec)
-    metric_order = {m.id: i for i, m in enumerate(bench.metrics)}
-    out = []
-    for setting in sorted(groups, key=lambda s: (metric_order[s[4]], s[0] is None, s[0] or 0, s[1], s[2], s[3])):
-        sign = -1 if better[setting[4]] else 1
-        ranked = sorted(groups[setting], key=lambda rec: (sign * rec.result.value, catalog.variants[rec.result.model].name.lower(), rec.source))
-        out.append((setting, ranked))
-    return out
-
-def leaderboard(ctx: Ctx, benchmark_id: str) -> str:
-    ctx.entity("benchmark", benchmark_id)  # fails clearly on an unknown id
-    groups = leaderboard_groups(ctx.catalog, benchmark_id)
-    if not groups:
-        return "\n*No results on this benchmark are in the atlas yet.*\n"
-    out = []
-    for setting, recs in groups:
-        m = metric_of(ctx, recs[0])
-        title = f"{recs[0].setting_label} · {m.name}" + (f" ({m.unit})" if m.unit else "")
-        direction = "higher is better" if m.higher_is_better else "lower is better"
-        rows = []
-        rank = 0
-        previous = None
-        for i, rec in enumerate(recs, start=1):
-            if rec.result.value != previous:
-                rank, previous = i, rec.result.value
-            fam_id = ctx.catalog.variant_family[rec.result.model]
-            rows.append([
-                str(rank),
-                esc(ctx.catalog.variants[rec.result.model].name),
-                ctx.link("family", fam_id),
-                result_value(ctx, rec),
-                result_source(ctx, rec),
-            ])
-        # Each setting is its own section; like the Leaderboard section around it, it stays out of
-        # the search index (its rows would make one search document the size of the whole table).
-        out.append(f"\n### {esc(title)} {{ data-search-exclude }}\n\n*{len(recs)} result{'s' if len(recs) != 1 else ''}, {direction}. Only results with this exact setting are ranked together.*\n")
-        out.append(table(["Rank", "Model", "Family", "Value", "Source"], rows, numeric=(0, 3)))
-    return "\n".join(out)
-
-def benchmark_sources(ctx: Ctx, benchmark_id: str) -> list[tuple[str, str]]:
-    b = ctx.entity("benchmark", benchmark_id)
-    return cited_sources(b) + [(rec.source, rec.result.locator) for rec in ctx.catalog.results_by_benchmark.get(benchmark_id, ())]
+    return facts_table(ctx, rows)

@@ -12,22 +12,14 @@ def anchor(source_id: str) -> str:
     return f"src-{source_id}"
 
 
-def label(src: S.Source) -> str:
-    """Short name of a source for tables: 'Touvron et al. 2023' or the title."""
-    if src.short:
-        return src.short
-    if src.authors and src.kind in ("paper", "technical-report"):
-        first = src.authors.split(",")[0].strip()
-        surname = first.split()[-1] if first.split() else first
-        more = "," in src.authors or " et al" in src.authors or " and " in src.authors
-        return f"{surname}{' et al.' if more else ''} {src.year}"
-    return src.title
+def label(catalog: Catalog, source_id: str) -> str:
+    """Short name of a source for tables: 'Touvron et al. 2023a' (unique in the catalog)."""
+    return catalog.source_labels[source_id]
 
 
 def cite_md(catalog: Catalog, source_id: str, locator: str | None = None, *, estimate: str | None = None, note: str | None = None) -> str:
     """``<a href="#src-touvron2023llama">Touvron et al. 2023</a>, Table 2``; estimates say so."""
-    src = catalog.sources[source_id]
-    out = f'<a href="#{anchor(source_id)}">{esc(label(src))}</a>'
+    out = f'<a href="#{anchor(source_id)}">{esc(label(catalog, source_id))}</a>'
     if locator:
         out += f", {esc(locator)}"
     if estimate:

@@ -14,6 +14,7 @@ from .. import kinds
 from ..load import Catalog
 from ..load.files import suggest
 from .md import link
+from .strings import text
 
 UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
 
@@ -63,6 +64,11 @@ class Ctx:
     page: str = "index.md"  # source path of the page being rendered, relative to docs/
     url: str | None = None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
     site: Site = Site()
+    lang: str = "en"
+
+    def t(self, key: str, **values) -> str:
+        """An interface string in this page's language (atlas/render/strings.py), not escaped."""
+        return text(self.lang, key, **values)
 
     def __post_init__(self):
         if self.url is None:
@@ -90,6 +96,14 @@ class Ctx:
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
         rel = posixpath.relpath(target, base or ".") + ("" if files else "/")
         return rel + (f"#{anchor}" if anchor else "")
+
+    def doc_href(self, src_uri: str) -> str:
+        """A relative URL from this page to another page of docs/ (``compare.md``)."""
+        files = self.url.endswith(".html")
+        target = src_uri[: -len(".md")] + ".html" if files else directory_url(src_uri)
+        base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
+        rel = posixpath.relpath(target or ".", base or ".")
+        return rel + ("/" if not files and not rel.endswith("/") and target else "")
 
     def site_href(self, path: str) -> str:
         """A relative URL from this page to a file of the built site (``api/catalog.json``)."""

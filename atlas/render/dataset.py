@@ -1,59 +1,79 @@
-"""The page of a dataset: facts and the families trained on it."""
+"""The page of a dataset: its size and licence, the families trained on it, facts and sources."""
 from __future__ import annotations
 
 from .. import schema as S
-from .cite import citation_md
 from .context import UNKNOWN, Ctx
-from .facts import (
-    facts_table,
-    field_cite,
-    license_md,
-    org_names,
-    source_link,
-    text_list,
-    with_alternatives,
-)
-from .md import esc, ext_link, fmt_count, fmt_count_html, fmt_number, table
+from .facts import facts_table, license_text, org_names, source_link, text_list
+from .furniture import cite_block, lede, page_meta, summary
+from .md import esc, ext_link, fmt_exact, fmt_number, table
+from .notes import Notes
 
 
-def dataset_facts(ctx: Ctx, dataset_id: str) -> str:
+def dataset_page(ctx: Ctx, dataset_id: str) -> str:
+    """The whole page of a dataset, after its title."""
     d: S.Dataset = ctx.entity("dataset", dataset_id)
+    notes = Notes(ctx.catalog)
+    x = " { data-search-exclude }"
+    facts = dataset_facts(ctx, d, notes)  # first: the size's marker is number 1
+    return "\n".join([
+        lede(ctx, "dataset", dataset_id),
+        f"## {ctx.t('Summary')}\n", summary(ctx, "dataset", dataset_id),
+        f"## {ctx.t('Facts')}{x}\n", page_meta(ctx, "dataset", dataset_id), facts,
+        f"## {ctx.t('Models trained on it')}{x}\n", dataset_users(ctx, d),
+        f"## {ctx.t('Sources')}{x}\n", notes.block(), cite_block(ctx, "dataset", dataset_id),
+    ])
 
-    def count(field: str, unit: str) -> str:
-        value = getattr(d, field)
-        if value is None:
-            return ""
-        return with_alternatives(ctx, d, field, fmt_count_html(value, unit), lambda x: esc(fmt_count(int(x))))
 
-    disk = ""
+SIZES = (("tokens", "tokens"), ("documents", "documents"), ("examples", "examples"))
+
+
+def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
+    """Every size a source gives, each in its unit with its marker: "11,038 documents"."""
+    parts = []
+    for name, unit in SIZES:
+        value = getattr(d, name)
+        if value:
+            parts.append(notes.value(d, name, esc(f"{fmt_exact(value)} {unit}"), lambda x: esc(fmt_exact(int(x)))))
     if d.disk_size:
-        disk = with_alternatives(ctx, d, "disk_size", esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}"), lambda x: esc(fmt_number(x)))
+        shown = esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
+        parts.append(notes.value(d, "disk_size", shown, lambda x: esc(fmt_number(x))))
+    return "; ".join(parts) or UNKNOWN
+
+
+def size_text(d: S.Dataset) -> str:
+    """The sizes without their sources (the index page; each dataset's page cites them)."""
+    parts = [f"{fmt_exact(getattr(d, name))} {unit}" for name, unit in SIZES if getattr(d, name)]
+    if d.disk_size:
+        parts.append(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
+    return esc("; ".join(parts)) or UNKNOWN
+
+
+def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
+    def fact(name: str, shown: str) -> str:
+        return shown + notes.field(d, name) if shown else ""
+
     rows = [
         ("Kind", esc(d.kind)),
-        ("Tokens", count("tokens", "tokens")),
-        ("Documents", count("documents", "documents")),
-        ("Examples", count("examples", "examples")),
-        ("Size on disk", disk),
-        ("Languages", (text_list(d.languages) + field_cite(ctx, d, "languages")) if d.languages else ""),
-        ("License", (license_md(ctx, d.license) + field_cite(ctx, d, "license")) if d.license else UNKNOWN),
-        ("Created by", (org_names(ctx, d.creators) + field_cite(ctx, d, "creators")) if d.creators else ""),
-        ("Released", (esc(d.release_date) + field_cite(ctx, d, "release_date")) if d.release_date else ""),
+        ("Size", dataset_size(ctx, d, notes)),
+        ("Languages", fact("languages", text_list(d.languages))),
+        ("License", fact("license", license_text(ctx, d.license)) if d.license else UNKNOWN),
+        ("Created by", fact("creators", org_names(ctx, d.creators))),
+        ("Released", fact("release_date", esc(d.release_date or ""))),
         ("Paper", source_link(ctx, d.paper)),
-        ("Homepage", ext_link(d.homepage, d.homepage) if d.homepage else ""),
-        ("Built from", ", ".join(ctx.link("dataset", p) for p in d.derived_from)),
+        ("Homepage", fact("homepage", ext_link(d.homepage, d.homepage)) if d.homepage else ""),
+        ("Built from", fact("derived_from", ", ".join(ctx.link("dataset", p) for p in d.derived_from))),
         ("Also known as", text_list(d.aliases)),
-        ("Source of these facts", citation_md(ctx.catalog, d.cite.default)),
         ("Facts last checked", esc(d.checked)),
     ]
-    return facts_table(rows)
+    return facts_table(ctx, rows)
 
-def dataset_users(ctx: Ctx, dataset_id: str) -> str:
-    ctx.entity("dataset", dataset_id)
-    users = ctx.catalog.dataset_users.get(dataset_id, ())
+
+def dataset_users(ctx: Ctx, d: S.Dataset) -> str:
+    users = ctx.catalog.dataset_users.get(d.id, ())
     if not users:
-        return "\n*No model family in the atlas names this dataset as training data yet.*\n"
+        return f"\n*{esc(ctx.t('No model family in the atlas names this dataset as training data yet.'))}*\n"
     rows = []
     for fid in sorted(users, key=lambda x: ctx.catalog.families[x].name.lower()):
         f = ctx.catalog.families[fid]
         rows.append([ctx.link("family", fid), org_names(ctx, f.organizations), esc(f.release_date)])
-    return table(["Model family", "Organization", "Released"], rows)
+    return table([ctx.t("Model family"), ctx.t("Organization"), ctx.t("Released")], rows)

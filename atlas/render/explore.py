@@ -10,9 +10,8 @@ import json
 
 from ..load import Catalog
 from .charts import score_points
-from .cite import label as source_label
 from .context import Ctx
-from .facts import LICENSE_CLASSES, access_md
+from .facts import LICENSE_CLASSES, access_text
 from .md import esc, fmt_count
 
 PARAM_STEPS = [(10**8, "100M"), (10**9, "1B"), (10**10, "10B"), (10**11, "100B"), (10**12, "1T")]
@@ -24,7 +23,7 @@ def _year(date: str) -> str:
 
 def headline(catalog: Catalog) -> dict[str, tuple[float, str]]:
     """Variant -> its MMLU 5-shot score and where it comes from (own paper preferred)."""
-    return {p.id: (rec.result.value, f"{source_label(catalog.sources[rec.source])}, {rec.result.locator}") for p, rec in score_points(catalog, "mmlu", 5)} if "mmlu" in catalog.benchmarks else {}
+    return {p.id: (rec.result.value, f"{catalog.source_labels[rec.source]}, {rec.result.locator}") for p, rec in score_points(catalog, "mmlu", 5)} if "mmlu" in catalog.benchmarks else {}
 
 
 def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
@@ -69,7 +68,7 @@ def model_table(ctx: Ctx) -> str:
                 f'<td data-sort="{v.training_tokens or 0}">{esc(fmt_count(v.training_tokens) if v.training_tokens else "–")}</td>',
                 f'<td data-sort="{v.context_length or 0}">{esc(f"{v.context_length:,}" if v.context_length else "–")}</td>',
                 f'<td title="{esc(lic.name) if lic else "not reported"}">{esc(lic.name if lic else "–")}</td>',
-                f"<td>{access_md(f.access, False) or '–'}{' (gated)' if gated and f.access == 'open-weights' else ''}</td>",
+                f"<td>{access_text(f.access, False) or '–'}{' (gated)' if gated and f.access == 'open-weights' else ''}</td>",
                 f"<td>{esc(f.architecture or '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
                 f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else "no 5-shot MMLU result in the atlas"}">{esc(f"{score[0]:g}") if score else "–"}</td>',
             ]
@@ -108,7 +107,7 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
     for rec in catalog.results:
         r = rec.result
         metric = next(m for m in catalog.benchmarks[r.benchmark].metrics if m.id == r.metric)
-        results.append([r.model, catalog.benchmarks[r.benchmark].name, rec.setting_label, metric.name, r.value, f"{source_label(catalog.sources[rec.source])}, {r.locator}"])
+        results.append([r.model, catalog.benchmarks[r.benchmark].name, rec.setting_label, metric.name, r.value, f"{catalog.source_labels[rec.source]}, {r.locator}"])
     return {"variants": variants, "results": results}
 
 

@@ -4,11 +4,35 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..kinds import data_path, page_path
-from .benchmark import benchmark_sources
+from ..load import Catalog
 from .cite import cited_sources, sources_block
 from .context import Ctx, MacroError
-from .family import family_sources
 from .md import esc, esc_block
+
+#: How many benchmarks' primary settings count as the atlas's headline settings.
+HEADLINES = 8
+_headlines: dict[int, tuple] = {}
+
+
+def headline_settings(catalog: Catalog) -> list[tuple[str, tuple]]:
+    """The primary settings of the benchmarks with the most results in them: what a family's
+    card shows and a results grid puts first. Computed once per catalog."""
+    cached = _headlines.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        counts = []
+        for bid, b in catalog.benchmarks.items():
+            if b.primary_setting:
+                key = _primary_key(b.primary_setting)
+                n = sum(1 for r in catalog.results_by_benchmark.get(bid, ()) if r.setting == key)
+                counts.append((-n, b.name.lower(), bid, key))
+        cached = (catalog, [(bid, key) for _, _, bid, key in sorted(counts)[:HEADLINES]])
+        _headlines.clear()
+        _headlines[id(catalog)] = cached
+    return cached[1]
+
+
+def _primary_key(p) -> tuple:
+    return (p.shots, p.cot, p.split or "", p.subset or "", p.metric)
 
 
 def summary(ctx: Ctx, kind: str, entity_id: str) -> str:
@@ -48,14 +72,9 @@ def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
 
 def sources_list(ctx: Ctx, kind: str, entity_id: str) -> str:
     """Every document the page of this entity cites, with the places cited."""
-    if kind == "family":
-        pairs = family_sources(ctx, entity_id)
-    elif kind == "benchmark":
-        pairs = benchmark_sources(ctx, entity_id)
-    elif kind in ("dataset", "method"):
-        pairs = cited_sources(ctx.entity(kind, entity_id))
-    else:
-        raise MacroError(f'unknown kind "{kind}"; use family, dataset, benchmark or method')
+    if kind != "method":
+        raise MacroError(f'sources_list is for method pages; a {kind} page lists its sources itself')
+    pairs = cited_sources(ctx.entity(kind, entity_id))
     return sources_block(ctx.catalog, pairs)
 
 def downloads() -> tuple[str, ...]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 from typing import Any
 
 from .context import UNKNOWN, Ctx
-from .facts import access_md, dataset_size, org_names, source_link, text_list
-from .md import esc, fmt_count_html, table
+from .dataset import size_text
+from .facts import access_text, org_names, source_link, text_list
+from .md import esc, count_html, table
 
 
 def _by_name(store: Any) -> list:
@@ -18,13 +19,13 @@ def models_index(ctx: Ctx) -> str:
         size = ""
         if sizes:
             lo, hi = min(sizes), max(sizes)
-            size = fmt_count_html(hi, "parameters") if lo == hi else f"{fmt_count_html(lo, 'parameters')} – {fmt_count_html(hi, 'parameters')}"
+            size = count_html(hi, "parameters") if lo == hi else f"{count_html(lo, 'parameters')} – {count_html(hi, 'parameters')}"
         rows.append([
             ctx.link("family", f.id),
             org_names(ctx, f.organizations),
             esc(f.release_date),
             (esc(f.architecture) if f.architecture else UNKNOWN) + (" (MoE)" if f.mixture_of_experts else ""),
-            access_md(f.access, f.gated) if f.access else UNKNOWN,
+            access_text(f.access, f.gated) if f.access else UNKNOWN,
             size or UNKNOWN,
             str(len(f.variants)),
             str(len(ctx.catalog.family_results(f.id))),
@@ -34,7 +35,7 @@ def models_index(ctx: Ctx) -> str:
 def datasets_index(ctx: Ctx) -> str:
     rows = []
     for d in _by_name(ctx.catalog.datasets):
-        rows.append([ctx.link("dataset", d.id), esc(d.kind), dataset_size(d), text_list(d.languages), esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
+        rows.append([ctx.link("dataset", d.id), esc(d.kind), size_text(d), text_list(d.languages), esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
     return table(["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"], rows, numeric=(5,))
 
 def benchmarks_index(ctx: Ctx) -> str:

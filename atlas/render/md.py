@@ -8,7 +8,6 @@ emphasis, a table cell or a template expression.
 """
 from __future__ import annotations
 
-import math
 import re
 from typing import Iterable, Sequence
 from urllib.parse import quote
@@ -50,20 +49,26 @@ def ext_link(label: str, href: str) -> str:
     return f'<a href="{url(href)}">{esc(label)}</a>'
 
 
-_ALIGN = {False: ' style="text-align: left;"', True: ' style="text-align: right;"'}
+# numeric columns are right-aligned ("n"); secondary columns hide on phones ("s"): atlas.css
+_CLASS = {(False, False): ">", (True, False): ' class="n">', (False, True): ' class="s">', (True, True): ' class="n s">'}
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = (), *,
+          sticky: bool = False, secondary: Sequence[int] = ()) -> str:
     """An HTML table as a raw block, which Python-Markdown passes through without parsing
-    every cell (most of a build's time went there). Cells must already be escaped HTML."""
-    align = [_ALIGN[i in numeric] for i in range(len(headers))]
-    out = ["", "<table>", "<thead>", "<tr>"]
-    out += [f"<th{a}>{h}</th>" for a, h in zip(align, headers)]
+    every cell (most of a build's time went there). Cells must already be escaped HTML.
+
+    ``sticky``: the first column stays in view while the table scrolls sideways (a phone);
+    ``secondary``: columns that phones leave out, so the values stay next to the names.
+    """
+    cells = [_CLASS[(i in numeric, i in secondary)] for i in range(len(headers))]
+    out = ["", "<table data-atlas-sticky>" if sticky else "<table>", "<thead>", "<tr>"]
+    out += [f"<th{a}{h}</th>" for a, h in zip(cells, headers)]
     out += ["</tr>", "</thead>", "<tbody>"]
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"row has {len(row)} cells, table has {len(headers)} columns")
-        out.append("<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(align, row)) + "</tr>")
+        out.append("<tr>" + "".join(f"<td{a}{c}</td>" for a, c in zip(cells, row)) + "</tr>")
     out += ["</tbody>", "</table>", ""]
     return "\n".join(out) + "\n"
 
@@ -84,19 +89,28 @@ _SUFFIXES = ((10**12, "T"), (10**9, "B"), (10**6, "M"), (10**3, "K"))
 
 
 def fmt_count(value: int | None) -> str:
-    """65200000000 -> '65.2B' (5 significant digits at most; the exact count is in the tooltip)."""
+    """65200000000 -> '65.2B', 1011800000 -> '1.01B', 175000000000 -> '175B': at most three
+    significant digits (the exact count goes into a tooltip and the downloads)."""
     if value is None:
         return ""
-    for size, suffix in _SUFFIXES:
+    for i, (size, suffix) in enumerate(_SUFFIXES):
         if value >= size:
-            scaled = value / size
-            digits = max(0, 4 - int(math.floor(math.log10(scaled))))
-            text = f"{scaled:.{digits}f}".rstrip("0").rstrip(".")
-            return f"{text}{suffix}"
-    return f"{value:,}"
+            text = f"{value / size:.3g}"
+            if float(text) >= 1000:  # 999.6B rounds up to 1T; above 999T, write the thousands
+                if not i:
+                    return f"{value / size:,.0f}{suffix}"
+                size, suffix = _SUFFIXES[i - 1]
+                text = f"{value / size:.3g}"
+            return text + suffix
+    return str(value)
 
 
-def fmt_count_html(value: int | None, unit: str = "") -> str:
+def fmt_exact(value: int | float | None) -> str:
+    """2048 -> '2,048': exact counts (context lengths, layers, dataset sizes)."""
+    return "" if value is None else f"{value:,}"
+
+
+def count_html(value: int | None, unit: str = "") -> str:
     """A short count with the exact number as a tooltip."""
     if value is None:
         return ""

@@ -19,7 +19,7 @@ def method_facts(ctx: Ctx, method_id: str) -> str:
         ("Also known as", text_list(m.aliases)),
         ("Facts last checked", esc(m.checked)),
     ]
-    return facts_table(rows)
+    return facts_table(ctx, rows)
 
 def reported_figures(ctx: Ctx, method_id: str) -> str:
     m: S.Method = ctx.entity("method", method_id)

@@ -17,7 +17,7 @@ def test_fixture_coverage_and_settings():
     a = audit(load_catalog(FIXTURES / "valid"), today=dt.date(2026, 11, 28))
     count, fields = a.coverage["variants"]
     assert count == 2 and dict(fields)["parameters"] == 2 and dict(fields)["layers"] == 1
-    assert ("toybench", "5-shot · accuracy", 2) in a.results_by_setting
+    assert ("toybench", "5-shot · accuracy", 4) in a.results_by_setting
     assert a.unsourced == [] and a.stale == []
 
 

@@ -19,8 +19,9 @@ def test_valid_catalog_loads():
     assert c.variant_family["toy-65b"] == "toy"
     assert c.dataset_users["toy-corpus"] == ("toy",)
     assert c.benchmark_parts["toybench"] == ("toybench-lite",)
-    assert len(c.results_by_benchmark["toybench"]) == 4
-    assert {r.source for r in c.results} == {"doe2023toy", "toy-model-card"}
+    assert len(c.results_by_benchmark["toybench"]) == 6
+    assert {r.source for r in c.results} == {"doe2023toy", "doe2023toyb", "toy-model-card"}
+    assert {r.source for r in c.results if r.own} == {"doe2023toy", "toy-model-card"}  # the family's paper and a document its facts cite
 
 
 def test_catalog_is_immutable():
@@ -70,7 +71,7 @@ SCENARIOS = {
     "citation of an unknown source": (M, "license: {source: toy-model-card", "license: {source: toy-card", 'data/models/toy.yaml:20: cite.license.source: unknown source "toy-card" (did you mean "toy-model-card"?)'),
     "unknown dataset": (M, "training_data: [toy-corpus]", "training_data: [toy-corpora]", 'data/models/toy.yaml:13: training_data[0]: unknown dataset "toy-corpora" (did you mean "toy-corpus"?)'),
     "unknown organization": (M, "organizations: [toy-lab]", "organizations: [nobody]", 'data/models/toy.yaml:4: organizations[0]: unknown organization "nobody"'),
-    "unknown creator": ("data/datasets/toy-corpus.yaml", "creators: [toy-lab]", "creators: [toy-labs]", 'data/datasets/toy-corpus.yaml:7: creators[0]: unknown organization "toy-labs" (did you mean "toy-lab"?)'),
+    "unknown creator": ("data/datasets/toy-corpus.yaml", "creators: [toy-lab]", "creators: [toy-labs]", 'data/datasets/toy-corpus.yaml:8: creators[0]: unknown organization "toy-labs" (did you mean "toy-lab"?)'),
     "result for an unknown model": (R, "model: toy-7b,", "model: toy-8b,", 'data/results/doe2023toy.yaml:3: results[0].model: unknown model variant "toy-8b" (did you mean "toy-7b"?)'),
     "result for an unknown benchmark": (R, "model: toy-7b, benchmark: toybench,", "model: toy-7b, benchmark: nobench,", 'data/results/doe2023toy.yaml:3: results[0].benchmark: unknown benchmark "nobench" (did you mean "toybench"?)'),
     "result with a metric the benchmark lacks": (R, "shots: 0, metric: accuracy, value: 40.5", "shots: 0, metric: f1, value: 40.5", 'data/results/doe2023toy.yaml:3: results[0].metric: benchmark "toybench" has no metric "f1"; its metrics are accuracy, perplexity'),
@@ -87,14 +88,14 @@ SCENARIOS = {
     "chinese summary without chinese": (M, 'zh: "玩具模型用于测试。"', 'zh: "toy"', "data/models/toy.yaml:16: summary.zh: the Chinese summary contains no Chinese characters"),
     "unknown licence": (M, "license: toy-license", "license: toy-licence", 'data/models/toy.yaml:8: license: unknown licence "toy-licence" (did you mean "toy-license"?)'),
     "unknown licence of a variant": (M, "    name: Toy-65B\n", "    name: Toy-65B\n    license: apache\n", 'data/models/toy.yaml:36: variants[1].license: unknown licence "apache"'),
-    "unknown licence of a dataset": ("data/datasets/toy-corpus.yaml", "license: toy-license", "license: cc-by", 'data/datasets/toy-corpus.yaml:6: license: unknown licence "cc-by"'),
+    "unknown licence of a dataset": ("data/datasets/toy-corpus.yaml", "license: toy-license", "license: cc-by", 'data/datasets/toy-corpus.yaml:7: license: unknown licence "cc-by"'),
     "licence with an unknown class": ("data/licenses.yaml", "class: permissive", "class: open", "data/licenses.yaml:1: [0].class: expected one of 'permissive', 'restricted', 'non-commercial' or 'proprietary', got \"open\""),
     "gated is not an access value any more": (M, "access: open-weights", "access: gated", "data/models/toy.yaml:9: access: expected one of 'open-weights', 'api-only' or 'closed', got \"gated\""),
     "unknown modality": (M, "languages: [en]", "languages: [en]\nmodalities: {input: [text, smell], output: [text]}", "data/models/toy.yaml:13: modalities.input[1]: expected one of 'text', 'image', 'audio' or 'video', got \"smell\""),
     "Hugging Face repository without owner": (M, "    name: Toy-65B\n", "    name: Toy-65B\n    hf_repo: toy-65b\n", 'data/models/toy.yaml:36: variants[1].hf_repo: "toy-65b" is not valid: a Hugging Face repository is written "owner/name" (e.g. meta-llama/Llama-2-7b-hf)'),
     "shots_note with a shot count": (R, "benchmark: toybench, shots: 0, metric: accuracy, value: 40.5", "benchmark: toybench, shots: 0, shots_note: not stated, metric: accuracy, value: 40.5", "data/results/doe2023toy.yaml:3: results[0].shots_note: shots is 0; shots_note says why there is no count, so it goes only with shots: null"),
     "source published by an unknown organization": ("data/sources.yaml", 'url: "https://example.org/toy"', 'url: "https://example.org/toy"\n  organizations: [toy-labs]', 'data/sources.yaml:13: [1].organizations[0]: unknown organization "toy-labs" (did you mean "toy-lab"?)'),
-    "primary setting with a metric the benchmark lacks": ("data/benchmarks/toybench.yaml", "random_baseline: 25.0", "primary_setting: {shots: 5, metric: f1}\nrandom_baseline: 25.0", 'data/benchmarks/toybench.yaml:13: primary_setting.metric: benchmark "toybench" has no metric "f1"; its metrics are accuracy, perplexity'),
+    "primary setting with a metric the benchmark lacks": ("data/benchmarks/toybench.yaml", "primary_setting: {shots: 5, metric: accuracy}", "primary_setting: {shots: 5, metric: f1}", 'data/benchmarks/toybench.yaml:13: primary_setting.metric: benchmark "toybench" has no metric "f1"; its metrics are accuracy, perplexity'),
     "file name differs from id": (M, "id: toy\n", "id: toys\n", 'data/models/toy.yaml:1: id: the file name must match: "toys" belongs in data/models/toys.yaml'),
     "a list where a mapping is expected": (M, "summary:\n", "summary: [a]\nxsummary:\n", None),
 }
@@ -120,7 +121,7 @@ def test_duplicate_id_across_files(valid_copy):
 def test_duplicate_source_id(valid_copy):
     path = valid_copy / "data/sources.yaml"
     path.write_text(path.read_text(encoding="utf-8") + path.read_text(encoding="utf-8").split("- id: toy-model-card")[0], encoding="utf-8")
-    assert 'data/sources.yaml:13: [2].id: duplicate source id "doe2023toy" (already defined at data/sources.yaml:1)' in load_errors(valid_copy)
+    assert 'data/sources.yaml:21: [3].id: duplicate source id "doe2023toy" (already defined at data/sources.yaml:1)' in load_errors(valid_copy)
 
 
 def test_stray_file_is_reported(valid_copy):

@@ -9,9 +9,8 @@ import pytest
 from atlas.load import load_catalog
 from atlas.render import MACROS
 from atlas.render.md import esc, fmt_count, fmt_score, table
-from atlas.render.benchmark import leaderboard, leaderboard_groups
+from atlas.render.benchmark import boards
 from atlas.render.context import Ctx, MacroError
-from atlas.render.family import variants_table
 from atlas.render.furniture import sources_list
 from atlas.render.indexes import models_index
 
@@ -25,7 +24,7 @@ def catalog():
 
 def to_html(md: str) -> str:
     """Render like the site does (same extensions)."""
-    return markdown.markdown(md, extensions=["tables", "attr_list", "md_in_html"])
+    return markdown.markdown(md, extensions=["tables", "attr_list", "toc"])
 
 
 def cells(html: str) -> list[list[str]]:
@@ -35,7 +34,7 @@ def cells(html: str) -> list[list[str]]:
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(65200000000, "65.2B"), (6700000000, "6.7B"), (176247271424, "176.25B"), (1400000000000, "1.4T"), (125000000, "125M"), (540350000000, "540.35B"), (999, "999"), (None, "")],
+    [(65200000000, "65.2B"), (6700000000, "6.7B"), (176247271424, "176B"), (1400000000000, "1.4T"), (125000000, "125M"), (540350000000, "540B"), (999, "999"), (None, "")],
 )
 def test_fmt_count(value, expected):
     assert fmt_count(value) == expected
@@ -76,59 +75,122 @@ def test_table_rejects_ragged_rows():
         table(["A", "B"], [["only one"]])
 
 
-def test_variants_table_shows_values_sources_and_disagreements(catalog):
-    md = variants_table(Ctx(catalog, "models/toy.md"), "toy")
-    rows = cells(to_html(md))
-    assert [r[0] for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
+def page(catalog, src_uri: str, macro: str, entity: str) -> str:
+    return MACROS[macro](Ctx(catalog, src_uri), entity)
+
+
+def section(html: str, heading_id: str) -> str:
+    """The HTML of one section of a rendered page (from its heading to the next h2)."""
+    start = html.index(f'id="{heading_id}"')
+    end = html.find("<h2", start)
+    return html[start:] if end < 0 else html[start:end]
+
+
+def test_variants_table_shows_values_markers_and_disagreements(catalog):
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    rows = cells(section(html, "variants"))
+    assert [re.sub("<[^>]+>", "", r[0]) for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
     toy7 = rows[1]
-    # both values of a disputed count are visible, each with its source
-    assert "6.7B" in toy7[1] and "7B" in toy7[1] and "#src-doe2023toy" in toy7[1] and "#src-toy-model-card" in toy7[1]
+    # the paper's value with its marker, and the model card's other value one tap away
+    assert re.search(r'6\.7B</span><a class="fn" href="#n\d+">\d+</a><details class="atlas-alt"><summary[^>]*>≠ 7B</summary>', toy7[1]), toy7[1]
     assert 'title="65,200,000,000 parameters"' in rows[2][1]
     assert "not reported" in rows[2][3]  # unknown context length stays empty
-    assert "Table 2" in rows[2][-1]
+    notes = section(html, "sources")
+    assert re.search(r'<li id="n\d+" value="\d+"><a href="#src-doe2023toy">Doe et al. 2023a</a>, Table 2</li>', notes), notes
+    assert 'id="toy-7b"' in html and 'id="toy-65b"' in html  # every variant has its anchor
+
+
+def test_no_cell_holds_citation_text(catalog):
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    for row in cells(section(html, "variants")) + cells(section(html, "results-reported-by-its-makers")):
+        for cell in row:
+            text = re.sub(r"<details.*?</details>|<[^>]+>", "", cell)
+            assert "Table" not in text and "Doe" not in text and len(text) < 40, cell
+
+
+def test_family_card_answers_what_how_big_how_good(catalog):
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    start = html.index('class="atlas-card"')
+    card = html[start:html.index("</p>", html.index("atlas-card-links", start))]
+    for expected in ("Toy Lab", "2023-01-02", "6.7B–65.2B parameters · 2 variants", "1T–1.4T tokens", "2,048 tokens", "decoder-only", "Compare these models"):
+        assert expected in html_text(card), (expected, html_text(card))
+    # its makers' best value in the primary setting of the headline benchmark
+    assert "ToyBench 5-shot 63.5 Toy-65B" in html_text(card)
+
+
+def html_text(html: str) -> str:
+    import html as h
+
+    return " ".join(h.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_makers_results_and_others_are_separate_grids(catalog):
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    own, others = section(html, "results-reported-by-its-makers"), section(html, "results-reported-by-others")
+    assert "Doe et al. 2023b" not in own and "63.5" in own and "40.5" in own
+    rows = cells(others)
+    assert "5-shot" in html_text(rows[0][1]) and "63.4" in rows[1][1] and "61.0" in rows[2][1]
+
+
+def test_a_leaderboard_has_one_row_per_model_and_keeps_every_source(catalog):
+    found = boards(catalog, "toybench")
+    assert [b.setting[0] for b in found] == [5, 0]  # the primary setting (5-shot) first
+    five = found[0]
+    assert [r.model for r in five.rows] == ["toy-65b", "toy-7b"] or [r.model for r in five.rows] == ["toy-7b", "toy-65b"]
+    by_model = {r.model: r for r in five.rows}
+    # toy-65b: its makers report 63.4 (paper) and 63.5 (card); the paper comes first; the other
+    # document's 61.0 stays in the row
+    assert [(x.source, x.result.value) for x in by_model["toy-65b"].results] == [("doe2023toy", 63.4), ("toy-model-card", 63.5), ("doe2023toyb", 61.0)]
+    # toy-7b has only others' value, 63.4: equal values share a rank
+    assert [r.rank for r in five.rows] == [1, 1]
+    for board in found:
+        assert len({r.model for r in board.rows}) == len(board.rows)
+        assert all(x.setting == board.setting for r in board.rows for x in r.results)
+
+
+def test_ranks_follow_the_metric_and_ties_share_a_rank(catalog):
+    from dataclasses import replace
+
+    from atlas import schema as S
+    from atlas.load import ResultRecord
+
+    values = (("toy-7b", 9.0), ("toy-65b", 3.0), ("toy-7b", 9.0))
+    recs = [ResultRecord(f"doe2023toy{'b' if i else ''}", S.Result(model=m, benchmark="toybench", shots=0, metric="perplexity", value=v, locator=f"T{i}")) for i, (m, v) in enumerate(values)]
+    c2 = replace(catalog, results_by_benchmark={"toybench": tuple(recs)})
+    (board,) = boards(c2, "toybench")
+    assert [(r.model, r.rank, r.results[0].result.value) for r in board.rows] == [("toy-65b", 1, 3.0), ("toy-7b", 2, 9.0)]  # lower is better
+
+
+def test_benchmark_page_puts_the_primary_board_first_and_folds_the_others(catalog):
+    html = to_html(page(catalog, "benchmarks/toybench.md", "benchmark_page", "toybench"))
+    first = html.index("5-shot · Accuracy (%)")
+    assert first < html.index("Summary") and first < html.index('<details class="atlas-board">')
+    folded = html[html.index('<details class="atlas-board">'):]
+    assert "0-shot · Accuracy (%) · 2 results" in html_text(folded)
+    assert html.count('<details class="atlas-board">') == 1
+
+
+def test_two_documents_with_the_same_authors_and_year_get_a_and_b(catalog):
+    assert catalog.source_labels["doe2023toy"] == "Doe et al. 2023a"
+    assert catalog.source_labels["doe2023toyb"] == "Doe et al. 2023b"
+    assert catalog.source_labels["toy-model-card"] == "Toy model card"
+
+
+def test_numbers_people_read(catalog):
+    assert [fmt_count(v) for v in (175000000000, 1011800000, 65200000000, 176247271424, 999600000000)] == ["175B", "1.01B", "65.2B", "176B", "1T"]
+    html = to_html(page(catalog, "datasets/toy-corpus.md", "dataset_page", "toy-corpus"))
+    assert "11,038 documents" in html and "1,400,000,000,000 tokens" in html
 
 
 def test_license_with_html_and_pipe_is_escaped(catalog):
-    html = to_html(MACROS["family_facts"](Ctx(catalog, "models/toy.md"), "toy"))
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
     assert "Toy &#124; license &#60;b&#62;" in html
     assert "<b>" not in html
 
 
-def test_leaderboard_never_mixes_settings(catalog):
-    groups = leaderboard_groups(catalog, "toybench")
-    assert [g[0][0] for g in groups] == [0, 5]  # 0-shot and 5-shot are separate rankings
-    for setting, recs in groups:
-        assert {r.setting for r in recs} == {setting}
-        values = [r.result.value for r in recs]
-        assert values == sorted(values, reverse=True)  # accuracy: highest first
-    five_shot = groups[1][1]
-    assert [(r.result.value, r.source) for r in five_shot] == [(63.5, "toy-model-card"), (63.4, "doe2023toy")]
-
-
-def test_leaderboard_markdown_has_one_table_per_setting(catalog):
-    html = to_html(leaderboard(Ctx(catalog, "benchmarks/toybench.md"), "toybench"))
-    assert html.count("<table>") == 2
-    assert "0-shot · Accuracy (%)" in html and "5-shot · Accuracy (%)" in html
-    assert html.index("60.1") < html.index("40.5")
-
-
-def test_lower_is_better_ranks_ascending(catalog):
-    from atlas.load import ResultRecord
-    from atlas import schema as S
-
-    recs = [ResultRecord("doe2023toy", S.Result(model=m, benchmark="toybench", shots=0, metric="perplexity", value=v, locator="T")) for m, v in (("toy-7b", 9.0), ("toy-65b", 3.0))]
-    from dataclasses import replace
-
-    c2 = replace(catalog, results_by_benchmark={"toybench": tuple(recs)})
-    (setting, ranked), = leaderboard_groups(c2, "toybench")
-    assert [r.result.value for r in ranked] == [3.0, 9.0]
-
-
-def test_sources_list_names_every_cited_document(catalog):
-    html = sources_list(Ctx(catalog, "models/toy.md"), "family", "toy")
-    assert html.count("<li ") == 2
-    assert 'id="src-doe2023toy"' in html and 'id="src-toy-model-card"' in html
-    assert "Table 2" in html and "Table 9" in html  # the places cited are listed
+def test_sources_list_of_a_method_names_every_cited_document(catalog):
+    html = sources_list(Ctx(catalog, "methods/toy-tuning.md"), "method", "toy-tuning")
+    assert html.count("<li ") >= 1 and 'id="src-' in html
 
 
 def test_models_index_links_every_family(catalog):
@@ -138,6 +200,6 @@ def test_models_index_links_every_family(catalog):
 
 def test_every_macro_rejects_an_unknown_id(catalog):
     ctx = Ctx(catalog, "index.md")
-    for name in ("family_facts", "variants_table", "training_data", "family_results", "dataset_facts", "dataset_users", "benchmark_facts", "leaderboard", "method_facts", "reported_figures"):
+    for name in ("family_page", "dataset_page", "benchmark_page", "method_facts", "reported_figures"):
         with pytest.raises(MacroError, match='no .* with id "no-such-id" in the catalog'):
             MACROS[name](ctx, "no-such-id")
