@@ -75,7 +75,7 @@ def leaderboard(ctx: Ctx, benchmark_id: str) -> str:
     out = []
     for setting, recs in groups:
         m = metric_of(ctx, recs[0])
-        title = f"{recs[0].setting_label} · {m.name}" + (f" ({m.unit})" if m.unit else "")
+        title = f"{ctx.catalog.setting_label(recs[0].setting)} · {m.name}" + (f" ({m.unit})" if m.unit else "")
         direction = "higher is better" if m.higher_is_better else "lower is better"
         rows = []
         rank = 0

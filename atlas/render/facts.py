@@ -114,7 +114,8 @@ def metric_of(ctx: Ctx, rec: ResultRecord) -> S.Metric:
 
 def result_source(ctx: Ctx, rec: ResultRecord) -> str:
     r = rec.result
-    extra = "; ".join(x for x in (r.protocol, r.note, f"estimate: {r.estimate}" if r.estimate else None) if x)
+    harness = ctx.catalog.settings[r.harness].name if r.harness else None
+    extra = "; ".join(x for x in (harness, r.note, f"estimate: {r.estimate}" if r.estimate else None) if x)
     return cite_md(ctx.catalog, rec.source, r.locator, note=extra or None)
 
 def setting_sort(rec: ResultRecord) -> tuple:

@@ -102,7 +102,7 @@ def family_results(ctx: Ctx, family_id: str) -> str:
         rows.append([
             ctx.link("benchmark", r.benchmark),
             esc(ctx.catalog.variants[r.model].name),
-            esc(rec.setting_label),
+            esc(ctx.catalog.setting_label(rec.setting)),
             esc(m.name + (f" ({m.unit})" if m.unit else "")),
             result_value(ctx, rec),
             result_source(ctx, rec),

@@ -101,10 +101,10 @@ def test_family_license_objective_and_organization(value):
 
 @SETTINGS
 @given(values, values)
-def test_result_protocol_note_and_source_title(protocol, title):
+def test_result_note_and_source_title(protocol, title):
     recs = []
     for rec in CATALOG.results:
-        recs.append(ResultRecord(rec.source, rec.result.model_copy(update={"protocol": protocol})))
+        recs.append(ResultRecord(rec.source, rec.result.model_copy(update={"note": protocol})))
     src = CATALOG.sources["doe2023toy"].model_copy(update={"title": title, "short": title})
     by_variant: dict = {}
     by_bench: dict = {}

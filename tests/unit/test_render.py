@@ -96,18 +96,19 @@ def test_license_with_html_and_pipe_is_escaped(catalog):
 
 def test_leaderboard_never_mixes_settings(catalog):
     groups = leaderboard_groups(catalog, "toybench")
-    assert [g[0][0] for g in groups] == [0, 5]  # 0-shot and 5-shot are separate rankings
+    # 0-shot, 0-shot on the hard subset in thinking mode, and 5-shot are separate rankings
+    assert [(g[0][0], g[0][3], g[0][5]) for g in groups] == [(0, "", ()), (0, "toy-hard", ("thinking",)), (5, "", ())]
     for setting, recs in groups:
         assert {r.setting for r in recs} == {setting}
         values = [r.result.value for r in recs]
         assert values == sorted(values, reverse=True)  # accuracy: highest first
-    five_shot = groups[1][1]
+    five_shot = groups[2][1]
     assert [(r.result.value, r.source) for r in five_shot] == [(63.5, "toy-model-card"), (63.4, "doe2023toy")]
 
 
 def test_leaderboard_markdown_has_one_table_per_setting(catalog):
     html = to_html(leaderboard(Ctx(catalog, "benchmarks/toybench.md"), "toybench"))
-    assert html.count("<table>") == 2
+    assert html.count("<table>") == 3
     assert "0-shot · Accuracy (%)" in html and "5-shot · Accuracy (%)" in html
     assert html.index("60.1") < html.index("40.5")
 
