@@ -133,6 +133,7 @@ class Parsed:
     results: list[tuple[str, tuple, ResultRecord]]  # (file, path in it, record)
     results_files: Collector
     located: dict[str, Located]
+    unread_results: int = 0  # results files that did not validate: what they hold is unknown
 
     @property
     def sources(self) -> Collector:
@@ -197,6 +198,8 @@ def validate_files(files: list[DataFile], errors: list[DataError]) -> Parsed:
         if f.folder == RESULTS_DIR:
             if obj is not None:
                 _add_results(parsed, f, obj, errors)
+            else:
+                parsed.unread_results += 1
             continue
         entity_kind = BY_DATA_DIR[f.folder]
         collector = parsed.entities[entity_kind.name]
