@@ -153,9 +153,17 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
     for src_id, src in parsed.sources.items.items():
         file, loc, base = parsed.sources.where[src_id]
         c.refs(src.organizations, "organization", file, loc, base + ("organizations",))
+    names: dict[tuple, str] = {}
     for set_id, setting in parsed.lists["settings.yaml"].items.items():
         file, loc, base = parsed.lists["settings.yaml"].where[set_id]
         c.refs(setting.benchmarks, "benchmark", file, loc, base + ("benchmarks",))
+        # Two words of one kind never share a name: a label names one setting. (Subsets of
+        # different benchmarks may: "main" of GPQA is not "main" of another benchmark.)
+        for scope in setting.benchmarks or [""]:
+            key = (setting.kind, scope, setting.name.casefold())
+            if key in names:
+                c.error(file, loc, base + ("name",), f'"{setting.name}" is already the name of {setting.kind} "{names[key]}"; a name labels one setting')
+            names.setdefault(key, set_id)
     for src_id in parsed.results_files.items:
         file, loc, _ = parsed.results_files.where[src_id]
         c.ref(src_id, "source", file, loc, ("source",))
