@@ -67,7 +67,7 @@ def audit(catalog: Catalog, today: dt.date | None = None) -> Audit:
     settings = Counter()
 
     for rec in catalog.results:
-        settings[(rec.result.benchmark, f"{rec.setting_label} · {rec.result.metric}")] += 1
+        settings[(rec.result.benchmark, f"{catalog.setting_label(rec.setting)} · {rec.result.metric}")] += 1
     out.results_by_setting = sorted(((b, s, n) for (b, s), n in settings.items()), key=lambda x: (x[0], -x[2], x[1]))
 
     limit = today - dt.timedelta(days=STALE_AFTER_DAYS)

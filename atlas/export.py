@@ -130,11 +130,12 @@ def _result(c: Catalog, rec: ResultRecord) -> dict:
         "benchmark": r.benchmark,
         "shots": r.shots,
         "shots_note": r.shots_note,
-        "setting": rec.setting_label,
+        "setting": c.setting_label(rec.setting),
         "cot": r.cot,
         "split": r.split,
         "subset": r.subset,
-        "protocol": r.protocol,
+        "protocol": list(r.protocol),
+        "harness": r.harness,
         "metric": r.metric,
         "value": r.value,
         "note": r.note,
@@ -160,7 +161,7 @@ def catalog_dict(c: Catalog, directory_urls: bool = True) -> dict:
 
 MODEL_COLUMNS = ("id", "family", "name", "organization", "parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model",
                  "attention_heads", "release_date", "architecture", "license", "license_class", "access", "gated", "knowledge_cutoff", "reasoning", "hf_repo")
-RESULT_COLUMNS = ("model", "family", "benchmark", "shots", "setting", "cot", "split", "subset", "protocol", "metric", "value", "source_id", "source_title", "source_url", "locator")
+RESULT_COLUMNS = ("model", "family", "benchmark", "shots", "shots_note", "setting", "cot", "split", "subset", "protocol", "harness", "metric", "value", "source_id", "source_title", "source_url", "locator")
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
@@ -213,7 +214,7 @@ def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
     from .bibtex import bibliography
 
     data = catalog_dict(c, directory_urls)
-    results = [{**r, "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
+    results = [{**r, "protocol": ";".join(r["protocol"]), "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
     return {
         # compact: json's C encoder only runs without indent (10x faster at 10,000 families)
         "catalog.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",

@@ -39,6 +39,7 @@ LIST_FILES: dict[str, type] = {
     "sources.yaml": S.Source,
     "organizations.yaml": S.Organization,
     "licenses.yaml": S.License,
+    "settings.yaml": S.Setting,
 }
 
 #: The JSON Schema (schema/<name>.schema.json) of each data file, by folder or list file.

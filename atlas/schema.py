@@ -18,9 +18,9 @@ import datetime as _dt
 import math
 import re
 import unicodedata
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
 from pydantic_core import PydanticCustomError
 
 SCHEMA_VERSION = 2
@@ -332,14 +332,37 @@ class Split(Strict):
     examples: Count
 
 
+def _one_or_many(value):
+    return [value] if isinstance(value, str) else value
+
+
+#: One protocol id or a list of them (``protocol: thinking`` or ``protocol: [thinking, with-tools]``).
+Protocols = Annotated[list[Id], BeforeValidator(_one_or_many, json_schema_input_type=Union[Id, list[Id]])]
+
+SettingKind = Literal["protocol", "harness", "split", "subset"]
+
+
+class Setting(Strict):
+    """One word of the settings vocabulary (``data/settings.yaml``): results name it by id."""
+
+    id: Id
+    kind: SettingKind = Field(description=(
+        "subset: which part of a benchmark; split: which split; protocol: how it was run, changing the score "
+        "(results with different protocols are ranked apart); harness: the evaluation code, shown beside a value"))
+    name: Text = Field(description='short, as shown in a leaderboard\'s title: "diamond", "thinking mode", "maj@8"')
+    description: Text = Field(description="what it means, in a sentence")
+    benchmarks: list[Id] = Field([], description="the benchmarks it applies to (subsets); empty: any")
+
+
 class PrimarySetting(Strict):
     """The setting a benchmark is usually reported in; its leaderboard comes first."""
 
     shots: Optional[Annotated[int, Field(ge=0, le=10_000)]] = None
     metric: Id
     cot: bool = False
-    split: Optional[Text] = None
-    subset: Optional[Text] = None
+    split: Optional[Id] = None
+    subset: Optional[Id] = None
+    protocol: Protocols = []
 
 
 class HumanBaseline(Strict):
@@ -416,9 +439,10 @@ class Result(Strict):
     value: Number
     locator: Text = Field(description="table or figure of the source")
     cot: bool = Field(False, description="chain-of-thought prompting")
-    split: Optional[Text] = None
-    subset: Optional[Text] = Field(None, description='which part was averaged, e.g. "62 tasks"')
-    protocol: Optional[Text] = Field(None, description="harness or prompt format")
+    split: Optional[Id] = Field(None, description="a split id from data/settings.yaml (test, validation, ...)")
+    subset: Optional[Id] = Field(None, description="a subset id from data/settings.yaml: which part was averaged (diamond, race-high)")
+    protocol: Protocols = Field([], description="protocol ids from data/settings.yaml that change the score: thinking mode, maj@8, tools")
+    harness: Optional[Id] = Field(None, description="a harness id from data/settings.yaml: the evaluation code or framework (lm-evaluation-harness)")
     note: Optional[Text] = None
     estimate: Optional[Text] = Field(None, description="set only for an estimate (e.g. read off a figure): how it was made")
 
@@ -448,6 +472,7 @@ SCHEMA_FILES: dict[str, tuple[object, str]] = {
     "sources": (list[Source], "data/sources.yaml: every document the atlas cites"),
     "organizations": (list[Organization], "data/organizations.yaml: every organization"),
     "licenses": (list[License], "data/licenses.yaml: every licence that weights or data are released under"),
+    "settings": (list[Setting], "data/settings.yaml: the vocabulary of result settings (subsets, splits, protocols, harnesses)"),
 }
 
 

@@ -88,6 +88,7 @@ def generate(project: Path, families: int) -> None:
     _write(data / "sources.yaml", "\n".join(sources) + "\n")
     _write(data / "organizations.yaml", "".join(f"- {{id: org-{k}, name: \"Organization {k}\"}}\n" for k in range(ORGS)))
     _write(data / "licenses.yaml", "".join(f"- {{id: lic-{k}, name: \"Synthetic license {k}\", url: \"https://example.org/license/{k}\", class: {('permissive', 'restricted', 'non-commercial', 'proprietary')[k % 4]}}}\n" for k in range(5)))
+    _write(data / "settings.yaml", '- {id: test, kind: split, name: test, description: "the test split"}\n')
     for d in range(DATASETS):
         _write(data / "datasets" / f"corpus-{d}.yaml", f"""id: corpus-{d}
 name: Corpus {d}

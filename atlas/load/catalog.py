@@ -32,23 +32,17 @@ class ResultRecord:
     own: bool = False  # reported by the model's makers (set when the catalog is built)
 
     @property
-    def setting(self) -> tuple:
+    def setting(self) -> SettingKey:
         """Results are only ranked against results with the same setting."""
-        r = self.result
-        return (r.shots, r.cot, r.split or "", r.subset or "", r.metric)
+        return setting_key(self.result)
 
-    @property
-    def setting_label(self) -> str:
-        """The setting in words: '5-shot, chain-of-thought, test split'."""
-        r = self.result
-        parts = [f"{r.shots}-shot" if r.shots is not None else "shots n/a"]
-        if r.cot:
-            parts.append("chain-of-thought")
-        if r.split:
-            parts.append(f"{r.split} split")
-        if r.subset:
-            parts.append(r.subset)
-        return ", ".join(parts)
+
+#: (shots, chain-of-thought, split id, subset id, metric id, protocol ids)
+SettingKey = tuple
+
+
+def setting_key(r: S.Result | S.PrimarySetting) -> SettingKey:
+    return (r.shots, r.cot, r.split or "", r.subset or "", r.metric, tuple(sorted(r.protocol)))
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,7 @@ class Catalog:
     sources: Mapping[str, S.Source]
     organizations: Mapping[str, S.Organization]
     licenses: Mapping[str, S.License]
+    settings: Mapping[str, S.Setting]
     families: Mapping[str, S.Family]
     variants: Mapping[str, S.Variant]
     variant_family: Mapping[str, str]
@@ -80,16 +75,15 @@ class Catalog:
         """The entities of one kind, by id."""
         return getattr(self, kind(kind_name).field)
 
-    def setting_label(self, key: tuple) -> str:
-        """A setting in words: "5-shot, chain-of-thought, test split, diamond" (not its metric)."""
-        shots, cot, split, subset = key[:4]
+    def setting_label(self, key: SettingKey) -> str:
+        """A setting in words: "5-shot, chain-of-thought, diamond, thinking mode"."""
+        shots, cot, split, subset, _, protocols = key
         parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
         if cot:
             parts.append("chain-of-thought")
         if split:
-            parts.append(f"{split} split")
-        if subset:
-            parts.append(subset)
+            parts.append(f"{self.settings[split].name} split")
+        parts += [self.settings[i].name for i in (subset, *protocols) if i]
         return ", ".join(parts)
 
     def family_of(self, variant_id: str) -> S.Family:
@@ -141,6 +135,7 @@ class Parsed:
     results: list[tuple[str, tuple, ResultRecord]]  # (file, path in it, record)
     results_files: Collector
     located: dict[str, Located]
+    unread_results: int = 0  # results files that did not validate: what they hold is unknown
 
     @property
     def sources(self) -> Collector:
@@ -205,6 +200,8 @@ def validate_files(files: list[DataFile], errors: list[DataError]) -> Parsed:
         if f.folder == RESULTS_DIR:
             if obj is not None:
                 _add_results(parsed, f, obj, errors)
+            else:
+                parsed.unread_results += 1
             continue
         entity_kind = BY_DATA_DIR[f.folder]
         collector = parsed.entities[entity_kind.name]
@@ -312,6 +309,7 @@ def build_catalog(root: Path, parsed: Parsed) -> Catalog:
         sources=frozen(parsed.sources.items),
         organizations=frozen(parsed.lists["organizations.yaml"].items),
         licenses=frozen(parsed.lists["licenses.yaml"].items),
+        settings=frozen(parsed.lists["settings.yaml"].items),
         variants=frozen(parsed.variants.items),
         variant_family=frozen(parsed.variant_family),
         results=tuple(records),

@@ -24,6 +24,7 @@ class Checker:
             "source": parsed.sources,
             "organization": parsed.lists["organizations.yaml"],
             "licence": parsed.lists["licenses.yaml"],
+            "setting": parsed.lists["settings.yaml"],
             "model variant": parsed.variants,
             **{kind(name).label: c for name, c in parsed.entities.items()},
         }
@@ -40,6 +41,27 @@ class Checker:
     def refs(self, values: list[str], label: str, file: str, located: Located, path: tuple) -> None:
         for i, value in enumerate(values):
             self.ref(value, label, file, located, path + (i,))
+
+    def setting_refs(self, r: Any, benchmark: str, file: str, located: Located, base: tuple) -> None:
+        """The split, subset, protocol and harness of a result (or a primary setting) are words
+        of data/settings.yaml, of the right kind, and a subset belongs to the benchmark."""
+        vocabulary = self.targets["setting"].items
+        named = [("split", r.split), ("subset", r.subset), ("harness", getattr(r, "harness", None))]
+        named += [(("protocol", i), p) for i, p in enumerate(r.protocol)]
+        for where, value in named:
+            if not value:
+                continue
+            kind = where[0] if isinstance(where, tuple) else where
+            path = base + (where if isinstance(where, tuple) else (where,))
+            setting = vocabulary.get(value)
+            if setting is None:
+                if value not in self.targets["setting"].unverified:
+                    words = [i for i, s in vocabulary.items() if s.kind == kind]
+                    self.error(file, located, path, f'unknown {kind} "{value}"{suggest(value, words)}; the {kind}s are listed in data/settings.yaml')
+            elif setting.kind != kind:
+                self.error(file, located, path, f'"{value}" is a {setting.kind} in data/settings.yaml, not a {kind}')
+            elif setting.benchmarks and benchmark not in setting.benchmarks:
+                self.error(file, located, path, f'{kind} "{value}" belongs to {", ".join(setting.benchmarks)}, not to {benchmark}')
 
     def citations(self, obj: Any, file: str, located: Located, base: tuple) -> None:
         """Every sourced field with a value has a citation; cited sources exist; also_reported fits."""
@@ -98,8 +120,10 @@ def _benchmark(c: Checker, b: S.Benchmark, file: str, loc: Located) -> None:
     for i, m in enumerate(metric_ids):
         if m in metric_ids[:i]:
             c.error(file, loc, ("metrics", i, "id"), f'duplicate metric id "{m}"')
-    if b.primary_setting and b.primary_setting.metric not in metric_ids:
-        c.error(file, loc, ("primary_setting", "metric"), f'benchmark "{b.id}" has no metric "{b.primary_setting.metric}"; its metrics are {", ".join(metric_ids)}')
+    if b.primary_setting:
+        if b.primary_setting.metric not in metric_ids:
+            c.error(file, loc, ("primary_setting", "metric"), f'benchmark "{b.id}" has no metric "{b.primary_setting.metric}"; its metrics are {", ".join(metric_ids)}')
+        c.setting_refs(b.primary_setting, b.id, file, loc, ("primary_setting",))
     c.citations(b, file, loc, ())
 
 
@@ -129,6 +153,17 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
     for src_id, src in parsed.sources.items.items():
         file, loc, base = parsed.sources.where[src_id]
         c.refs(src.organizations, "organization", file, loc, base + ("organizations",))
+    names: dict[tuple, str] = {}
+    for set_id, setting in parsed.lists["settings.yaml"].items.items():
+        file, loc, base = parsed.lists["settings.yaml"].where[set_id]
+        c.refs(setting.benchmarks, "benchmark", file, loc, base + ("benchmarks",))
+        # Two words of one kind never share a name: a label names one setting. (Subsets of
+        # different benchmarks may: "main" of GPQA is not "main" of another benchmark.)
+        for scope in setting.benchmarks or [""]:
+            key = (setting.kind, scope, setting.name.casefold())
+            if key in names:
+                c.error(file, loc, base + ("name",), f'"{setting.name}" is already the name of {setting.kind} "{names[key]}"; a name labels one setting')
+            names.setdefault(key, set_id)
     for src_id in parsed.results_files.items:
         file, loc, _ = parsed.results_files.where[src_id]
         c.ref(src_id, "source", file, loc, ("source",))
@@ -142,6 +177,7 @@ def _results(c: Checker, parsed: Parsed) -> None:
         loc, r = parsed.located[file], rec.result
         c.ref(r.model, "model variant", file, loc, path + ("model",))
         c.ref(r.benchmark, "benchmark", file, loc, path + ("benchmark",))
+        c.setting_refs(r, r.benchmark, file, loc, path)
         if r.shots_note is not None and r.shots is not None:
             c.error(file, loc, path + ("shots_note",), f"shots is {r.shots}; shots_note says why there is no count, so it goes only with shots: null")
         if r.benchmark in benchmarks:
@@ -150,9 +186,26 @@ def _results(c: Checker, parsed: Parsed) -> None:
                 c.error(file, loc, path + ("metric",), f'benchmark "{r.benchmark}" has no metric "{r.metric}"; its metrics are {", ".join(metric_ids)}')
         # One document may print two values for the same thing in two places (abstract and
         # table): both are kept. The same place twice is a mistake.
-        key = (rec.source, r.model, r.benchmark, rec.setting, r.protocol, r.locator)
+        key = (rec.source, r.model, r.benchmark, rec.setting, r.harness, r.locator)
         if key in seen:
             first_loc, first_path = seen[key]
             c.error(file, loc, path, f"the same result (model, benchmark, setting, locator) is already given on line {first_loc.line_of(first_path)}")
         else:
             seen[key] = (loc, path)
+    _primary_settings_have_results(c, parsed)
+
+
+def _primary_settings_have_results(c: Checker, parsed: Parsed) -> None:
+    from .catalog import setting_key
+
+    if parsed.unread_results:
+        return  # the results that would have this setting may be in a file that did not validate
+    keys: dict[str, set] = {}
+    for _, _, rec in parsed.results:
+        keys.setdefault(rec.result.benchmark, set()).add(rec.setting)
+    benchmarks = parsed.entities["benchmark"]
+    for bid, b in benchmarks.items.items():
+        if b.primary_setting and setting_key(b.primary_setting) not in keys.get(bid, set()):
+            file, loc, _ = benchmarks.where[bid]
+            have = len(keys.get(bid, ()))
+            c.error(file, loc, ("primary_setting",), f"no result of {bid} has this setting ({have} settings have results); name one that has")

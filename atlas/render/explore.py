@@ -107,7 +107,7 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
     for rec in catalog.results:
         r = rec.result
         metric = next(m for m in catalog.benchmarks[r.benchmark].metrics if m.id == r.metric)
-        results.append([r.model, catalog.benchmarks[r.benchmark].name, rec.setting_label, metric.name, r.value, f"{catalog.source_labels[rec.source]}, {r.locator}"])
+        results.append([r.model, catalog.benchmarks[r.benchmark].name, catalog.setting_label(rec.setting), metric.name, r.value, f"{catalog.source_labels[rec.source]}, {r.locator}"])
     return {"variants": variants, "results": results}
 
 

@@ -78,8 +78,7 @@ def result_value(ctx: Ctx, rec: ResultRecord) -> str:
 def note_of(ctx: Ctx, rec: ResultRecord) -> str | None:
     """What the footnote of a result says besides its document and place."""
     r = rec.result
-    harness = getattr(r, "harness", None)
-    parts = [ctx.catalog.settings[harness].name if harness else None, r.protocol if isinstance(r.protocol, str) else None, r.note]
+    parts = [ctx.catalog.settings[r.harness].name if r.harness else None, r.note]
     return "; ".join(p for p in parts if p) or None
 
 

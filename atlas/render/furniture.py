@@ -32,7 +32,9 @@ def headline_settings(catalog: Catalog) -> list[tuple[str, tuple]]:
 
 
 def _primary_key(p) -> tuple:
-    return (p.shots, p.cot, p.split or "", p.subset or "", p.metric)
+    from ..load.catalog import setting_key
+
+    return setting_key(p)
 
 
 def summary(ctx: Ctx, kind: str, entity_id: str) -> str:

@@ -19,8 +19,9 @@ def test_valid_catalog_loads():
     assert c.variant_family["toy-65b"] == "toy"
     assert c.dataset_users["toy-corpus"] == ("toy",)
     assert c.benchmark_parts["toybench"] == ("toybench-lite",)
-    assert len(c.results_by_benchmark["toybench"]) == 6
+    assert len(c.results_by_benchmark["toybench"]) == 7
     assert {r.source for r in c.results} == {"doe2023toy", "doe2023toyb", "toy-model-card"}
+    assert c.setting_label(c.results_by_benchmark["toybench"][-1].setting) == "0-shot, hard questions, thinking mode"
     assert {r.source for r in c.results if r.own} == {"doe2023toy", "toy-model-card"}  # the family's paper and a document its facts cite
 
 
@@ -96,6 +97,12 @@ SCENARIOS = {
     "shots_note with a shot count": (R, "benchmark: toybench, shots: 0, metric: accuracy, value: 40.5", "benchmark: toybench, shots: 0, shots_note: not stated, metric: accuracy, value: 40.5", "data/results/doe2023toy.yaml:3: results[0].shots_note: shots is 0; shots_note says why there is no count, so it goes only with shots: null"),
     "source published by an unknown organization": ("data/sources.yaml", 'url: "https://example.org/toy"', 'url: "https://example.org/toy"\n  organizations: [toy-labs]', 'data/sources.yaml:13: [1].organizations[0]: unknown organization "toy-labs" (did you mean "toy-lab"?)'),
     "primary setting with a metric the benchmark lacks": ("data/benchmarks/toybench.yaml", "primary_setting: {shots: 5, metric: accuracy}", "primary_setting: {shots: 5, metric: f1}", 'data/benchmarks/toybench.yaml:13: primary_setting.metric: benchmark "toybench" has no metric "f1"; its metrics are accuracy, perplexity'),
+    "unknown subset": ("data/results/toy-model-card.yaml", "subset: toy-hard", "subset: toy-hrd", 'data/results/toy-model-card.yaml:4: results[1].subset: unknown subset "toy-hrd" (did you mean "toy-hard"?); the subsets are listed in data/settings.yaml'),
+    "protocol written as a harness": ("data/results/toy-model-card.yaml", "harness: lm-eval-harness", "harness: thinking", 'data/results/toy-model-card.yaml:3: results[0].harness: "thinking" is a protocol in data/settings.yaml, not a harness'),
+    "unknown protocol in a list": ("data/results/toy-model-card.yaml", "protocol: thinking", "protocol: [thinking, maj-at-8]", 'data/results/toy-model-card.yaml:4: results[1].protocol[1]: unknown protocol "maj-at-8"; the protocols are listed in data/settings.yaml'),
+    "subset of another benchmark": ("data/results/toy-model-card.yaml", "benchmark: toybench, shots: 0, metric: accuracy, value: 30.2", "benchmark: toybench-lite, shots: 0, metric: accuracy, value: 30.2", 'data/results/toy-model-card.yaml:4: results[1].subset: subset "toy-hard" belongs to toybench, not to toybench-lite'),
+    "setting word with an unknown kind": ("data/settings.yaml", "kind: split", "kind: part", "data/settings.yaml:1: [0].kind: expected one of 'protocol', 'harness', 'split' or 'subset', got \"part\""),
+    "primary setting without results": ("data/benchmarks/toybench.yaml", "primary_setting: {shots: 5, metric: accuracy}", "primary_setting: {shots: 25, metric: accuracy}", "data/benchmarks/toybench.yaml:13: primary_setting: no result of toybench has this setting (3 settings have results); name one that has"),
     "file name differs from id": (M, "id: toy\n", "id: toys\n", 'data/models/toy.yaml:1: id: the file name must match: "toys" belongs in data/models/toys.yaml'),
     "a list where a mapping is expected": (M, "summary:\n", "summary: [a]\nxsummary:\n", None),
 }
