@@ -4,6 +4,7 @@ Both are rendered at build time as HTML; a small vendored-free script (docs/asse
 atlas.js) filters rows and fills the comparison from data embedded in the page, so they work
 served or opened from disk, and load nothing from another host.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,14 @@ def _year(date: str) -> str:
 
 def headline(catalog: Catalog) -> dict[str, tuple[float, str]]:
     """Variant -> its MMLU 5-shot score and where it comes from (own paper preferred)."""
-    return {p.id: (rec.result.value, f"{catalog.source_labels[rec.source]}, {rec.result.locator}") for p, rec in score_points(catalog, "mmlu", 5)} if "mmlu" in catalog.benchmarks else {}
+    return (
+        {
+            p.id: (rec.result.value, f"{catalog.source_labels[rec.source]}, {rec.result.locator}")
+            for p, rec in score_points(catalog, "mmlu", 5)
+        }
+        if "mmlu" in catalog.benchmarks
+        else {}
+    )
 
 
 def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
@@ -31,7 +39,9 @@ def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
     return f'<label>{esc(label)} <select name="{name}"><option value="">any</option>{opts}</select></label>'
 
 
-def model_table(ctx: Ctx) -> str:
+def model_table(
+    ctx: Ctx,
+) -> str:  # long: the filter form and every cell of a row, kept side by side
     """Every variant, with filters whose state lives in the URL (?org=...&access=...)."""
     cat = ctx.catalog
     scores = headline(cat)
@@ -55,8 +65,13 @@ def model_table(ctx: Ctx) -> str:
                 params += f" ({fmt_count(v.active_parameters)} active)"
             score = scores.get(v.id)
             attrs = {
-                "data-org": " ".join(f.organizations), "data-year": _year(date), "data-access": f.access or "unknown",
-                "data-license": lic_id or "", "data-lclass": lic.license_class if lic else "", "data-arch": f.architecture or "", "data-params": str(v.parameters or ""),
+                "data-org": " ".join(f.organizations),
+                "data-year": _year(date),
+                "data-access": f.access or "unknown",
+                "data-license": lic_id or "",
+                "data-lclass": lic.license_class if lic else "",
+                "data-arch": f.architecture or "",
+                "data-params": str(v.parameters or ""),
                 "data-bench": " ".join(sorted(results)),
             }
             cells = [
@@ -72,23 +87,66 @@ def model_table(ctx: Ctx) -> str:
                 f"<td>{esc(f.architecture or '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
                 f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else "no 5-shot MMLU result in the atlas"}">{esc(f"{score[0]:g}") if score else "–"}</td>',
             ]
-            rows.append("<tr " + " ".join(f'{k}="{esc(val)}"' for k, val in attrs.items()) + ">" + "".join(cells) + "</tr>")
+            rows.append(
+                "<tr "
+                + " ".join(f'{k}="{esc(val)}"' for k, val in attrs.items())
+                + ">"
+                + "".join(cells)
+                + "</tr>"
+            )
     form = (
         '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
-        + _options("org", "Organization", sorted(((o, cat.organizations[o].name) for o in orgs), key=lambda x: x[1].lower()))
+        + _options(
+            "org",
+            "Organization",
+            sorted(((o, cat.organizations[o].name) for o in orgs), key=lambda x: x[1].lower()),
+        )
         + _options("year", "Released in", [(y, y) for y in sorted(years)])
-        + _options("access", "Access", [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")])
+        + _options(
+            "access",
+            "Access",
+            [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")],
+        )
         + _options("lclass", "License class", [(k, t) for k, t in LICENSE_CLASSES.items()])
-        + _options("license", "License", sorted(((lic, cat.licenses[lic].name) for lic in licenses if lic), key=lambda x: x[1].lower()))
+        + _options(
+            "license",
+            "License",
+            sorted(
+                ((lic, cat.licenses[lic].name) for lic in licenses if lic),
+                key=lambda x: x[1].lower(),
+            ),
+        )
         + _options("arch", "Architecture", [(a, a) for a in sorted(archs) if a])
         + _options("pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
         + _options("pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
-        + _options("bench", "Has results on", sorted(((b, cat.benchmarks[b].name) for b in benches), key=lambda x: x[1].lower()))
+        + _options(
+            "bench",
+            "Has results on",
+            sorted(((b, cat.benchmarks[b].name) for b in benches), key=lambda x: x[1].lower()),
+        )
         + '<button type="reset">Clear filters</button> <output aria-live="polite"></output></form>'
     )
-    head = "".join(f"<th>{h}</th>" for h in ("Model", "Family", "Organization", "Released", "Parameters", "Training tokens", "Context length", "License", "Access", "Architecture", "MMLU 5-shot"))
-    return (f'\n{form}\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table id="atlas-models"><thead><tr>{head}</tr></thead><tbody>\n'
-            + "\n".join(rows) + "\n</tbody></table></div></div>\n")
+    head = "".join(
+        f"<th>{h}</th>"
+        for h in (
+            "Model",
+            "Family",
+            "Organization",
+            "Released",
+            "Parameters",
+            "Training tokens",
+            "Context length",
+            "License",
+            "Access",
+            "Architecture",
+            "MMLU 5-shot",
+        )
+    )
+    return (
+        f'\n{form}\n\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table id="atlas-models"><thead><tr>{head}</tr></thead><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table></div></div>\n"
+    )
 
 
 def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
@@ -96,18 +154,38 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
     for f in catalog.families.values():
         for v in f.variants:
             variants[v.id] = {
-                "name": v.name, "family": f.name, "url": ctx.href("family", f.id),
+                "name": v.name,
+                "family": f.name,
+                "url": ctx.href("family", f.id),
                 "organization": ", ".join(catalog.organizations[o].name for o in f.organizations),
-                "released": v.release_date or f.release_date, "parameters": v.parameters, "active_parameters": v.active_parameters,
-                "training_tokens": v.training_tokens, "context_length": v.context_length, "layers": v.layers, "d_model": v.d_model,
-                "attention_heads": v.attention_heads, "license": catalog.licenses[v.license or f.license].name if (v.license or f.license) else None,
-                "access": f.access, "architecture": f.architecture,
+                "released": v.release_date or f.release_date,
+                "parameters": v.parameters,
+                "active_parameters": v.active_parameters,
+                "training_tokens": v.training_tokens,
+                "context_length": v.context_length,
+                "layers": v.layers,
+                "d_model": v.d_model,
+                "attention_heads": v.attention_heads,
+                "license": catalog.licenses[v.license or f.license].name
+                if (v.license or f.license)
+                else None,
+                "access": f.access,
+                "architecture": f.architecture,
             }
     results = []
     for rec in catalog.results:
         r = rec.result
         metric = next(m for m in catalog.benchmarks[r.benchmark].metrics if m.id == r.metric)
-        results.append([r.model, catalog.benchmarks[r.benchmark].name, catalog.setting_label(rec.setting), metric.name, r.value, f"{catalog.source_labels[rec.source]}, {r.locator}"])
+        results.append(
+            [
+                r.model,
+                catalog.benchmarks[r.benchmark].name,
+                catalog.setting_label(rec.setting),
+                metric.name,
+                r.value,
+                f"{catalog.source_labels[rec.source]}, {r.locator}",
+            ]
+        )
     return {"variants": variants, "results": results}
 
 
@@ -115,7 +193,10 @@ def compare(ctx: Ctx) -> str:
     """Pick two to four models; their facts and the results they share (same benchmark and setting)."""
     data = json.dumps(compare_data(ctx.catalog, ctx), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    pickers = "".join(f'<label>Model {i} <select name="m"><option value="">–</option></select></label>' for i in range(1, 5))
+    pickers = "".join(
+        f'<label>Model {i} <select name="m"><option value="">–</option></select></label>'
+        for i in range(1, 5)
+    )
     return (
         f'\n<script type="application/json" id="atlas-compare-data">{data}</script>\n\n'
         f'<form class="atlas-compare" onsubmit="return false">{pickers}</form>\n\n'
