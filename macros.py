@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:  # mkdocs-macros does not put the project on the i
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from atlas import htmlblocks  # noqa: E402
 from atlas.checks import check_pages  # noqa: E402
 from atlas.errors import CatalogError  # noqa: E402
 from atlas.export import write_exports  # noqa: E402
@@ -94,7 +95,8 @@ class Recorded:
 
     def render(self, *args, **variables):
         try:
-            return self.template.render(*args, **variables)
+            text = self.template.render(*args, **variables)
+            return htmlblocks.hold(self.env.page.file.src_uri, text)
         except Exception as exc:
             page = self.env.page
             where = f"docs/{page.file.src_uri}:{_page_line(page, self.source, exc)}"

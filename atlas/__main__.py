@@ -164,6 +164,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["bench"]:  # every option after "bench" is the benchmark's own
+        argv = ["bench", "--", *argv[1:]]
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
@@ -188,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bench":
             import runpy
 
-            sys.argv = ["tools/bench.py", *args.rest]
+            rest = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
+            sys.argv = ["tools/bench.py", *rest]
             runpy.run_path(
                 str(Path(__file__).resolve().parent.parent / "tools" / "bench.py"),
                 run_name="__main__",

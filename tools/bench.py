@@ -593,6 +593,54 @@ def markdown_table(report: dict) -> str:
     return "\n".join(lines)
 
 
+def _catalog_size(project: Path) -> str:
+    data = project / "data"
+    families = len(list((data / "models").glob("*.yaml")))
+    results = sum(
+        f.read_text(encoding="utf-8").count("\n- model:") for f in (data / "results").glob("*.yaml")
+    )
+    pages = len(list((project / "docs").rglob("*.md")))
+    return f"{families} families, {results:,} results, {pages} pages"
+
+
+def against(commit: str, repeats: int = 3) -> str:
+    """Strict builds of the real site at ``commit`` and of this checkout, alternating.
+
+    Each side builds its own code, data and pages as they are (the catalog has grown since),
+    in a temporary git worktree for ``commit``; returns a Markdown table of the medians."""
+    old = Path(tempfile.mkdtemp(prefix="atlas-against-")) / "tree"
+    subprocess.run(
+        ["git", "worktree", "add", "--detach", "-q", str(old), commit], cwd=ROOT, check=True
+    )
+    here = "this checkout"
+    times: dict[str, list[tuple[float, float, float]]] = {commit: [], here: []}
+    try:
+        with tempfile.TemporaryDirectory(prefix="atlas-against-site-") as out:
+            for i in range(repeats):
+                for name, project in ((commit, old), (here, ROOT)):
+                    times[name].append(timed_build(project, Path(out) / f"{project.name}-{i}"))
+                    print(name, *(round(x, 2) for x in times[name][-1]), file=sys.stderr)
+        sizes = {commit: _catalog_size(old), here: _catalog_size(ROOT)}
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(old)], cwd=ROOT, check=False)
+    med = {k: [statistics.median(run[j] for run in v) for j in range(3)] for k, v in times.items()}
+    lines = [
+        "| Build | Catalog | Wall (s), median | CPU (s), median | Peak memory (MB) | Runs |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
+    ]
+    for name in (commit, here):
+        runs = ", ".join(f"{w:.1f}" for w, _, _ in times[name])
+        wall, mb, cpu = med[name]
+        lines.append(f"| {name} | {sizes[name]} | {wall:.1f} | {cpu:.1f} | {mb:.0f} | {runs} |")
+    ratio_wall = med[here][0] / med[commit][0]
+    ratio_cpu = med[here][2] / med[commit][2]
+    lines.append("")
+    lines.append(
+        f"{here} / {commit}: wall {ratio_wall:.2f}, CPU {ratio_cpu:.2f} ({repeats} alternating pairs)."
+    )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -610,7 +658,15 @@ def main(argv: list[str] | None = None) -> int:
         default=5,
         help="pairs of builds per size below 10,000 families; the ratio is their median",
     )
+    parser.add_argument(
+        "--against",
+        metavar="COMMIT",
+        help="instead: strict builds of the real site at COMMIT and here, alternating (--repeats)",
+    )
     args = parser.parse_args(argv)
+    if args.against:
+        print(against(args.against, args.repeats))
+        return 0
     report = run(args.sizes, args.out, browser=not args.no_browser, repeats=args.repeats)
     print(f"wrote {args.out} ({len(report['rows'])} sizes)")
     return 0
