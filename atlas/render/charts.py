@@ -87,16 +87,20 @@ def _points(frame: S.Frame, points: list[Point], sx, sy, layout: S.Layout) -> li
     return out
 
 
-def _annotate(layout: S.Layout, pts: list[tuple[float, float]], *texts: str) -> str:
+def _annotate(layout: S.Layout, pts: list[tuple[float, float]], *texts: str, crowd=True) -> str:
     """A line's label: horizontal, beside the line, where it overlaps no other label and, if it
-    can, no point; the first of ``texts`` that fits (a shorter one for a phone)."""
+    can (``crowd`` False: must), no point; the first of ``texts`` that fits."""
     for text in texts:
         cands = []
         for f in (0.92, 0.8, 0.68, 0.56, 0.44, 0.32, 0.2, 0.08):
             x, y = pts[round(f * (len(pts) - 1))]
-            for tx, ty, a in ((x - 4, y - 7, "end"), (x + 6, y + 16, "start")):
+            for tx, ty, a in (
+                (x - 4, y - 7, "end"),
+                (x + 6, y + 16, "start"),
+                (x + 8, y + 34, "start"),
+            ):
                 cands.append((S.text_box(tx, ty, text, S.FONT, a), (tx, ty, a)))
-        spot = layout.place(cands) or layout.place(cands, over_marks=True)
+        spot = layout.place(cands) or (crowd and layout.place(cands, over_marks=True))
         if spot:
             break
     else:  # on a phone a line may have no room for its label; the caption names it
@@ -198,7 +202,9 @@ def _params_tokens_svg(ctx: Ctx, frame: S.Frame, points: list[Point]) -> str:
             inner.append(
                 f'<polyline class="{cls}" fill="none" points="{coords}"><title>{esc(label)}</title></polyline>'
             )
-            inner.append(_annotate(layout, pts, label, *short))
+            inner.append(
+                _annotate(layout, pts, label, *short, crowd=frame.name == "wide" or bool(short))
+            )
     inner += _points(frame, points, sx, sy, layout)
     desc = ctx.t(
         "{n} model variants; diagonal lines mark {ratio} tokens per parameter and equal training compute",
