@@ -381,10 +381,10 @@ const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p
 const out = [];
 for (const svg of document.querySelectorAll("svg.atlas-chart")) {
   const bg = background(svg);
-  for (const el of svg.querySelectorAll("text, .atlas-mark, .atlas-node, .atlas-edge, .atlas-line-chinchilla, .atlas-line-compute, .atlas-line-chance")) {
+  for (const el of svg.querySelectorAll("text, .atlas-mark, .atlas-edge, .atlas-line-chinchilla, .atlas-line-compute, .atlas-line-chance")) {
     const style = getComputedStyle(el), isText = el.tagName === "text";
     // a point is its fill; a lineage box (its fill is the page's) and a line are their stroke
-    const filled = isText || (el.classList.contains("atlas-mark") && !el.classList.contains("atlas-node"));
+    const filled = isText || el.classList.contains("atlas-mark");
     const paint = parse(filled ? style.fill : style.stroke);
     if (!paint) continue;
     const alpha = paint[3] * Number(filled ? style.fillOpacity : style.strokeOpacity) * Number(style.opacity);
@@ -405,10 +405,144 @@ def test_charts_are_legible_in_light_and_dark_mode(browser, server, scheme):
     )
     measured = browser.execute_script(_CONTRAST_JS)
     kinds = {m["what"] for m in measured}
-    assert {"text", "atlas-mark", "atlas-node atlas-mark", "atlas-line-chinchilla"} <= kinds, (
-        kinds
-    )  # axes, labels, points, lineage, the 20:1 line
+    # axes, labels, the four access classes' points, lineage, the 20:1 line
+    assert {"text", "atlas-edge", "atlas-line-chinchilla"} <= kinds, kinds
+    assert {
+        f"atlas-mark atlas-acc-{a}" for a in ("open-weights", "api-only", "closed", "unknown")
+    } <= kinds
     weak = [m for m in measured if m["ratio"] < (4.5 if m["what"] == "text" else 3.0)]
     assert not weak, (
         f"{len(weak)} of {len(measured)} chart elements below WCAG contrast in {scheme}: {weak[:5]}"
     )
+
+
+def _charts_at(browser, server, width, height=900):
+    browser.set_window_size(width, height)
+    browser.get(server + "/charts/")
+    WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "svg.atlas-chart"))
+
+
+# Text of the charts as the reader sees it: font size in user units times the drawing's scale.
+_SHOWN_TEXT_JS = """
+const out = [];
+for (const t of document.querySelectorAll("svg.atlas-chart text")) {
+  const r = t.getBoundingClientRect(), s = getComputedStyle(t);
+  if (!r.width || s.visibility !== "visible") continue;
+  out.push({text: t.textContent.slice(0, 40), px: parseFloat(s.fontSize) * Math.hypot(t.getScreenCTM().a, t.getScreenCTM().b),
+            box: [r.left, r.top, r.right, r.bottom],
+            shown: t.classList.contains("atlas-annotation") || (t.classList.contains("atlas-pt-label") && t.parentNode.classList.contains("atlas-labelled")),
+            chart: [...document.querySelectorAll("svg.atlas-chart")].indexOf(t.ownerSVGElement)});
+}
+return out;
+"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_chart_text_is_12px_or_more_and_labels_do_not_overlap(browser, server, width):
+    _charts_at(browser, server, width)
+    texts = browser.execute_script(_SHOWN_TEXT_JS)
+    assert len({t["chart"] for t in texts}) == 4  # one drawing of each chart is shown
+    small = [
+        (t["text"], round(t["px"], 1)) for t in texts if t["px"] < (12 if width > 1000 else 11.5)
+    ]
+    assert not small, f"{len(small)} of {len(texts)} chart texts below 12 px: {small[:5]}"
+    shown = [t for t in texts if t["shown"]]
+    assert len(shown) > 30
+    clash = [
+        (a["text"], b["text"])
+        for i, a in enumerate(shown)
+        for b in shown[i + 1 :]
+        if a["chart"] == b["chart"]
+        and a["box"][0] < b["box"][2]
+        and b["box"][0] < a["box"][2]
+        and a["box"][1] < b["box"][3]
+        and b["box"][1] < a["box"][3]
+    ]
+    assert not clash, clash[:5]
+    if width > 1000:  # the wide drawings are shown at the size they were drawn for
+        scales = browser.execute_script(
+            "return [...document.querySelectorAll('svg.atlas-chart-wide')].map(s => s.getScreenCTM().a)"
+        )
+        assert all(abs(s - 1) < 0.01 for s in scales), scales
+
+
+def test_every_chart_point_links_to_an_anchor_that_exists(browser, server):
+    _charts_at(browser, server, 1366)
+    missing = browser.execute_async_script(
+        """
+        const done = arguments[arguments.length - 1];
+        const links = [...document.querySelectorAll("svg.atlas-chart a")].map(a => a.href.baseVal ? new URL(a.href.baseVal, location.href).href : a.href);
+        const pages = {};
+        for (const l of links) { const [page, id] = l.split("#"); (pages[page] = pages[page] || []).push(id); }
+        Promise.all(Object.entries(pages).map(([page, ids]) => fetch(page).then(r => r.ok ? r.text() : "").then(html => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          return ids.filter(id => !(doc.querySelector("article") && (!id || doc.getElementById(id)))).map(id => page + "#" + id);
+        }))).then(r => done({n: links.length, anchored: links.filter(l => l.includes("#")).length, missing: r.flat()}));
+        """
+    )
+    assert missing["n"] > 400 and missing["anchored"] > 250, missing["n"]
+    assert not missing["missing"], missing["missing"][:5]
+
+
+_LABEL_JS = """
+const a = arguments[0], t = a.querySelector("text");
+return {visible: getComputedStyle(t).visibility === "visible", width: t.getBoundingClientRect().width,
+        focused: document.activeElement === a};
+"""
+
+
+def test_chart_point_label_shows_on_focus_or_a_tap(browser, server):
+    _charts_at(browser, server, 1366)
+    point = browser.find_element(
+        By.CSS_SELECTOR, "svg.atlas-chart-wide a.atlas-pt:not(.atlas-labelled)"
+    )
+    assert not browser.execute_script(_LABEL_JS, point)["visible"]
+    # keyboard: Tab from the element before reaches the point, and its label shows
+    browser.execute_script(
+        "const p = arguments[0], b = document.createElement('button'); b.id = 'atlas-before';"
+        "p.closest('figure').before(b); b.focus();"
+        "[...document.querySelectorAll('svg.atlas-chart-wide a.atlas-pt')].forEach(a => { if (a !== p) a.setAttribute('tabindex', '-1'); });",
+        point,
+    )
+    from selenium.webdriver.common.keys import Keys
+
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    label = browser.execute_script(_LABEL_JS, point)
+    assert label["focused"] and label["visible"] and label["width"] > 20, label
+    # a touch screen: the first tap shows the label and stays on the page, the second opens it
+    _charts_at(browser, server, 390, 844)
+    point = browser.find_element(
+        By.CSS_SELECTOR, "svg.atlas-chart-narrow a.atlas-pt:not(.atlas-labelled)"
+    )
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", point)
+    box = point.find_element(By.CSS_SELECTOR, ".atlas-mark").rect
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    offset = browser.execute_script("return [scrollX, scrollY]")
+    at = {"x": x - offset[0], "y": y - offset[1]}
+    browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
+    try:
+
+        def tap():
+            for kind, touches in (("touchStart", [at]), ("touchEnd", [])):
+                browser.execute_cdp_cmd(
+                    "Input.dispatchTouchEvent", {"type": kind, "touchPoints": touches}
+                )
+
+        tap()
+        WebDriverWait(browser, 5).until(lambda d: d.execute_script(_LABEL_JS, point)["visible"])
+        assert browser.current_url.endswith("/charts/")
+        variant = point.get_attribute("data-id")
+        tap()
+        WebDriverWait(browser, 5).until(lambda d: "#" in d.current_url)
+        assert browser.current_url.split("#")[1] == variant
+        assert browser.find_element(By.ID, variant)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
+        browser.set_window_size(1366, 900)
+
+
+def test_charts_page_has_no_console_error(browser, server):
+    browser.get_log("browser")
+    _charts_at(browser, server, 1366)
+    errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    assert not errors, errors[:5]

@@ -200,3 +200,24 @@
   if (typeof document$ !== "undefined") document$.subscribe(init);
   else document.addEventListener("DOMContentLoaded", init);
 })();
+
+/* Charts (atlas/render/charts.py): a touch screen has no hover, so the first tap on a chart
+ * point whose label is hidden shows it (atlas.css shows an armed or focused point's label) and
+ * a second tap on the same point follows its link. Mouse and keyboard are left alone. */
+(function () {
+  "use strict";
+  var touch = false;
+  document.addEventListener("pointerdown", function (e) {
+    touch = e.pointerType === "touch" || e.pointerType === "pen";
+  }, true);
+  document.addEventListener("click", function (e) {
+    var point = e.target.closest && e.target.closest("svg.atlas-chart a.atlas-pt");
+    if (!point || !touch || point.classList.contains("atlas-labelled")) return;
+    var armed = document.querySelector("svg.atlas-chart a.atlas-pt[data-atlas-armed]");
+    if (armed === point) return;
+    e.preventDefault();
+    if (armed) armed.removeAttribute("data-atlas-armed");
+    point.setAttribute("data-atlas-armed", "");
+    point.focus();
+  });
+})();
