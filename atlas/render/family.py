@@ -197,7 +197,11 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
 
 
 def results_grid(ctx: Ctx, f: S.Family, recs: list[ResultRecord], notes: Notes, empty: str) -> str:
-    """Variants × benchmark settings; a cell's other documents open from its ≠ or = marker."""
+    """Variants × benchmark settings; a cell's other documents open from its ≠ or = marker.
+
+    The longer side runs down the page: a family with more settings than variants (OPT's
+    makers report 145 settings for 9 variants) gets a row per setting and a column per variant,
+    so the grid grows downwards instead of thousands of pixels to the right."""
     if not recs:
         return f"\n*{esc(ctx.t(empty))}*\n"
     order = {v.id: i for i, v in enumerate(f.variants)}
@@ -205,14 +209,21 @@ def results_grid(ctx: Ctx, f: S.Family, recs: list[ResultRecord], notes: Notes, 
     cells: dict[tuple, list[ResultRecord]] = defaultdict(list)
     for r in recs:
         cells[(r.result.model, r.result.benchmark, r.setting)].append(r)
-    headers = [ctx.t("Variant")] + [head for _, _, head in columns]
-    rows = []
-    for vid in sorted({r.result.model for r in recs}, key=order.__getitem__):
-        row = [link(ctx.catalog.variants[vid].name, f"#{vid}")]
-        for bench, key, _ in columns:
-            found = cells.get((vid, bench, key))
-            row.append(result_cell(ctx, found, notes) if found else "")
-        rows.append(row)
+    variants = sorted({r.result.model for r in recs}, key=order.__getitem__)
+    names = [link(ctx.catalog.variants[vid].name, f"#{vid}") for vid in variants]
+
+    def cell(vid: str, bench: str, key: tuple) -> str:
+        found = cells.get((vid, bench, key))
+        return result_cell(ctx, found, notes) if found else ""
+
+    if len(columns) > len(variants):
+        headers = [ctx.t("Benchmark")] + names
+        rows = [[head] + [cell(vid, b, k) for vid in variants] for b, k, head in columns]
+    else:
+        headers = [ctx.t("Variant")] + [head for _, _, head in columns]
+        rows = [
+            [name] + [cell(vid, b, k) for b, k, _ in columns] for vid, name in zip(variants, names)
+        ]
     return table(headers, rows, numeric=range(1, len(headers)), sticky=True)
 
 

@@ -134,7 +134,7 @@ def test_no_cell_holds_citation_text(catalog):
         cells(section(html, "variants"))
         + cells(section(html, "results-reported-by-its-makers"))[1:]
     ):
-        for cell in row:
+        for cell in row[1:]:  # the values (the first column names the variant or setting)
             text = re.sub(r"<details.*?</details>|<[^>]+>", "", cell)
             assert "Table" not in text and "Doe" not in text and len(text) < 40, cell
 
@@ -172,6 +172,20 @@ def test_makers_results_and_others_are_separate_grids(catalog):
     assert "Doe et al. 2023b" not in own and "63.5" in own and "40.5" in own
     rows = cells(others)
     assert "5-shot" in html_text(rows[0][1]) and "63.4" in rows[1][1] and "61.0" in rows[2][1]
+
+
+def test_a_grid_with_more_settings_than_variants_runs_down_the_page(catalog):
+    """Its makers report 3 settings of 2 variants: a row per setting, a column per variant."""
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    rows = cells(section(html, "results-reported-by-its-makers"))
+    assert [html_text(c) for c in rows[0]] == ["Benchmark", "Toy-7B", "Toy-65B"]
+    labels = [html_text(r[0]) for r in rows[1:]]
+    assert labels[0] == "ToyBench 5-shot" and len(labels) == 3, labels  # headline setting first
+    five = rows[1]
+    assert five[1] == "" and five[2].startswith("63.4")  # Toy-7B: only others report 5-shot
+    # others report one setting for two variants: a row per variant
+    rows = cells(section(html, "results-reported-by-others"))
+    assert [html_text(r[0]) for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
 
 
 def test_a_leaderboard_has_one_row_per_model_and_keeps_every_source(catalog):
