@@ -14,7 +14,7 @@ from atlas.render.benchmark import boards
 from atlas.render.context import Ctx, MacroError
 from atlas.render.furniture import sources_list
 from atlas.render.indexes import models_index
-from atlas.render.md import esc, fmt_count, fmt_score, table
+from atlas.render.md import esc, fmt_count, fmt_exact, fmt_score, table
 
 
 @pytest.fixture(scope="module")
@@ -293,3 +293,22 @@ def test_every_macro_rejects_an_unknown_id(catalog):
     ):
         with pytest.raises(MacroError, match='no .* with id "no-such-id" in the catalog'):
             MACROS[name](ctx, "no-such-id")
+
+
+def test_the_about_page_states_the_rule_the_renderers_follow():
+    """The examples of the About page's one number rule are what the formatters write."""
+    about = (FIXTURES.parents[1] / "docs/about.md").read_text(encoding="utf-8")
+    rule = about[about.index("## How numbers are written") :].split("\n## ")[0]
+    written = {
+        "175B": fmt_count(175_000_000_000),
+        "65.2B": fmt_count(65_200_000_000),
+        "1.01B": fmt_count(1_011_800_000),
+        "1.4T": fmt_count(1_400_000_000_000),
+        "11,038 documents": fmt_exact(11038) + " documents",
+        "1,400,000,000,000 tokens": fmt_exact(1_400_000_000_000) + " tokens",
+        "2,048 tokens": fmt_exact(2048) + " tokens",
+        "73.0": fmt_score(73),
+        "87.81": fmt_score(87.81),
+    }
+    for example, output in written.items():
+        assert example == output and example in rule, (example, output)
