@@ -312,3 +312,22 @@ def test_the_about_page_states_the_rule_the_renderers_follow():
     }
     for example, output in written.items():
         assert example == output and example in rule, (example, output)
+
+
+def test_every_interface_string_of_the_entity_pages_has_its_chinese(catalog):
+    """The Chinese edition renders every entity page of the fixture catalog with ctx.t("zh"):
+    a string missing from strings.py fails here (KeyError), not in a reader's build."""
+    for macro, kind, page_dir in (
+        ("family_page", "family", "models"),
+        ("dataset_page", "dataset", "datasets"),
+        ("benchmark_page", "benchmark", "benchmarks"),
+        ("method_facts", "method", "methods"),
+        ("reported_figures", "method", "methods"),
+    ):
+        for eid in catalog.store(kind):
+            zh = MACROS[macro](Ctx(catalog, f"{page_dir}/{eid}.md", lang="zh"), eid)
+            en = MACROS[macro](Ctx(catalog, f"{page_dir}/{eid}.md"), eid)
+            assert zh != en or macro == "reported_figures", (macro, eid)
+    html = MACROS["family_page"](Ctx(catalog, "models/toy.md", lang="zh"), "toy")
+    for english in ("Facts last checked", "Derived, not reported", "not reported in the cited"):
+        assert english not in html, english
