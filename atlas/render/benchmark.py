@@ -167,7 +167,7 @@ def leaderboards(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
 def benchmark_page(ctx: Ctx, benchmark_id: str) -> str:
     """The whole page of a benchmark, after its title."""
     ctx.entity("benchmark", benchmark_id)
-    notes = Notes(ctx.catalog)
+    notes = Notes(ctx.catalog, ctx.t)
     x = " { data-search-exclude }"
     return "\n".join(
         [

@@ -74,6 +74,12 @@ class Ctx:
         """An interface string in this page's language (atlas/render/strings.py), not escaped."""
         return text(self.lang, key, **values)
 
+    @property
+    def unknown(self) -> str:
+        """The dash of a value the cited sources do not report, with its tooltip."""
+        tip = self.t("not reported in the cited sources")
+        return f'<span class="atlas-unknown" title="{tip}">–</span>'
+
     def __post_init__(self):
         if self.url is None:
             object.__setattr__(self, "url", directory_url(self.page))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import schema as S
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .facts import facts_table, license_text, org_names, source_link, text_list
 from .furniture import cite_block, lede, page_meta, summary
 from .md import esc, ext_link, fmt_exact, fmt_number, table
@@ -13,7 +13,7 @@ from .notes import Notes
 def dataset_page(ctx: Ctx, dataset_id: str) -> str:
     """The whole page of a dataset, after its title."""
     d: S.Dataset = ctx.entity("dataset", dataset_id)
-    notes = Notes(ctx.catalog)
+    notes = Notes(ctx.catalog, ctx.t)
     x = " { data-search-exclude }"
     facts = dataset_facts(ctx, d, notes)  # first: the size's marker is number 1
     return "\n".join(
@@ -50,15 +50,15 @@ def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
     if d.disk_size:
         shown = esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
         parts.append(notes.value(d, "disk_size", shown, lambda x: esc(fmt_number(x))))
-    return "; ".join(parts) or UNKNOWN
+    return "; ".join(parts) or ctx.unknown
 
 
-def size_text(d: S.Dataset) -> str:
+def size_text(ctx: Ctx, d: S.Dataset) -> str:
     """The sizes without their sources (the index page; each dataset's page cites them)."""
     parts = [f"{fmt_exact(getattr(d, name))} {unit}" for name, unit in SIZES if getattr(d, name)]
     if d.disk_size:
         parts.append(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
-    return esc("; ".join(parts)) or UNKNOWN
+    return esc("; ".join(parts)) or ctx.unknown
 
 
 def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
@@ -69,7 +69,7 @@ def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
         ("Kind", esc(d.kind)),
         ("Size", dataset_size(ctx, d, notes)),
         ("Languages", fact("languages", text_list(d.languages))),
-        ("License", fact("license", license_text(ctx, d.license)) if d.license else UNKNOWN),
+        ("License", fact("license", license_text(ctx, d.license)) if d.license else ctx.unknown),
         ("Created by", fact("creators", org_names(ctx, d.creators))),
         ("Released", fact("release_date", esc(d.release_date or ""))),
         ("Paper", source_link(ctx, d.paper)),

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from .. import schema as S
 from ..load import ResultRecord
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .facts import (
     access_text,
     facts_table,
@@ -35,7 +35,7 @@ REASONING = {
 def family_page(ctx: Ctx, family_id: str) -> str:
     """The whole page of a family, after its title."""
     f: S.Family = ctx.entity("family", family_id)
-    notes = Notes(ctx.catalog)
+    notes = Notes(ctx.catalog, ctx.t)
     own = [r for r in ctx.catalog.family_results(family_id) if r.own]
     others = [r for r in ctx.catalog.family_results(family_id) if not r.own]
     x = " { data-search-exclude }"
@@ -97,7 +97,7 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
                 x
                 for x in (
                     license_text(ctx, f.license, short=True),
-                    access_text(f.access, f.gated, short=True),
+                    access_text(f.access, f.gated, short=True, ctx=ctx),
                 )
                 if x
             ),
@@ -108,7 +108,7 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
             if f.modalities
             else "",
         ),
-        ("Reasoning", esc(REASONING[f.reasoning]) if f.reasoning else ""),
+        ("Reasoning", esc(ctx.t(REASONING[f.reasoning])) if f.reasoning else ""),
     ]
     dl = "".join(f"<div><dt>{esc(ctx.t(k))}</dt><dd>{v}</dd></div>" for k, v in items if v)
     return f'\n<div class="atlas-card">\n<dl>{dl}</dl>\n{_headlines(ctx, own)}{_card_links(ctx, f)}</div>\n'
@@ -173,7 +173,7 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         for name, label, short in columns:
             value = getattr(v, name)
             if value is None:
-                row.append(UNKNOWN)
+                row.append(ctx.unknown)
                 continue
             shown = count_html(value, label.lower()) if short else esc(fmt_exact(value))
             fmt = (lambda x: esc(fmt_count(int(x)))) if short else (lambda x: esc(fmt_exact(x)))
@@ -197,7 +197,11 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
 
 
 def results_grid(ctx: Ctx, f: S.Family, recs: list[ResultRecord], notes: Notes, empty: str) -> str:
-    """Variants × benchmark settings; a cell's other documents open from its ≠ or = marker."""
+    """Variants × benchmark settings; a cell's other documents open from its ≠ or = marker.
+
+    The longer side runs down the page: a family with more settings than variants (OPT's
+    makers report 145 settings for 9 variants) gets a row per setting and a column per variant,
+    so the grid grows downwards instead of thousands of pixels to the right."""
     if not recs:
         return f"\n*{esc(ctx.t(empty))}*\n"
     order = {v.id: i for i, v in enumerate(f.variants)}
@@ -205,14 +209,21 @@ def results_grid(ctx: Ctx, f: S.Family, recs: list[ResultRecord], notes: Notes, 
     cells: dict[tuple, list[ResultRecord]] = defaultdict(list)
     for r in recs:
         cells[(r.result.model, r.result.benchmark, r.setting)].append(r)
-    headers = [ctx.t("Variant")] + [head for _, _, head in columns]
-    rows = []
-    for vid in sorted({r.result.model for r in recs}, key=order.__getitem__):
-        row = [link(ctx.catalog.variants[vid].name, f"#{vid}")]
-        for bench, key, _ in columns:
-            found = cells.get((vid, bench, key))
-            row.append(result_cell(ctx, found, notes) if found else "")
-        rows.append(row)
+    variants = sorted({r.result.model for r in recs}, key=order.__getitem__)
+    names = [link(ctx.catalog.variants[vid].name, f"#{vid}") for vid in variants]
+
+    def cell(vid: str, bench: str, key: tuple) -> str:
+        found = cells.get((vid, bench, key))
+        return result_cell(ctx, found, notes) if found else ""
+
+    if len(columns) > len(variants):
+        headers = [ctx.t("Benchmark")] + names
+        rows = [[head] + [cell(vid, b, k) for vid in variants] for b, k, head in columns]
+    else:
+        headers = [ctx.t("Variant")] + [head for _, _, head in columns]
+        rows = [
+            [name] + [cell(vid, b, k) for b, k, _ in columns] for vid, name in zip(variants, names)
+        ]
     return table(headers, rows, numeric=range(1, len(headers)), sticky=True)
 
 
@@ -259,7 +270,10 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             "License of the code",
             fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
         ),
-        ("Access", fact("access", access_text(f.access, f.gated)) if f.access else UNKNOWN),
+        (
+            "Access",
+            fact("access", access_text(f.access, f.gated, ctx=ctx)) if f.access else ctx.unknown,
+        ),
         (
             "Input and output",
             fact(
@@ -270,15 +284,19 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             else "",
         ),
         ("Knowledge cutoff", fact("knowledge_cutoff", esc(f.knowledge_cutoff or ""))),
-        ("Reasoning mode", fact("reasoning", esc(REASONING[f.reasoning])) if f.reasoning else ""),
+        (
+            "Reasoning mode",
+            fact("reasoning", esc(ctx.t(REASONING[f.reasoning]))) if f.reasoning else "",
+        ),
         (
             "Architecture",
             fact(
                 "architecture",
-                esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else ""),
+                esc(f.architecture)
+                + (esc(ctx.t(" (mixture of experts)")) if f.mixture_of_experts else ""),
             )
             if f.architecture
-            else UNKNOWN,
+            else ctx.unknown,
         ),
         ("Training objective", fact("objective", esc(f.objective or ""))),
         ("Tokenizer", fact("tokenizer", esc(f.tokenizer or ""))),
@@ -325,6 +343,14 @@ DERIVED = (
 )
 
 
+DERIVED_NOTE = (
+    "Derived, not reported: computed from the parameters and training tokens above with the "
+    "formulas of {guide} (compute ≈ 6 × parameters × tokens, active parameters for "
+    "mixture-of-experts; Chinchilla's compute-optimal ratio is about 20 tokens per parameter; "
+    "memory for weights and optimizer state only)."
+)
+
+
 def derived_figures(ctx: Ctx, family_id: str) -> str:
     """Compute, tokens per parameter and memory, derived from each variant's stored facts."""
     from ..derive import figures
@@ -339,7 +365,7 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
         for label, _ in DERIVED:
             fig = figs.get(label)
             if fig is None:
-                row.append(UNKNOWN)
+                row.append(ctx.unknown)
             elif fig.unit == "FLOPs":
                 row.append(esc(fmt_flops(fig.value)))
             elif fig.unit == "bytes":
@@ -348,20 +374,15 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
                 row.append(esc(f"{fig.value:.1f}"))
         rows.append(row)
     if not rows:
-        return "\n*No variant has the parameter count these figures need.*\n"
+        return f"\n*{esc(ctx.t('No variant has the parameter count these figures need.'))}*\n"
     guide = (
         ctx.link("method", "derived-figures")
         if "derived-figures" in ctx.catalog.methods
-        else "the Derived figures guide"
+        else esc(ctx.t("the Derived figures guide"))
     )
-    note = (
-        "\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
-        + guide
-        + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; Chinchilla's "
-        "compute-optimal ratio is about 20 tokens per parameter; memory for weights and optimizer state only).*\n"
-    )
+    note = "\n*" + esc(ctx.t(DERIVED_NOTE)).replace(esc("{guide}"), guide) + "*\n"
     return note + table(
-        ["Variant"] + [short for _, short in DERIVED],
+        [ctx.t("Variant")] + [ctx.t(short) for _, short in DERIVED],
         rows,
         numeric=range(1, len(DERIVED) + 1),
         sticky=True,

@@ -57,21 +57,24 @@ def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
     parts: list[str] = []
     if kind == "family":
         parts.append(", ".join(cat.organizations[o].name for o in e.organizations))
-        parts.append(f"released {e.release_date}")
+        parts.append(ctx.t("released {date}", date=e.release_date))
         if e.architecture:
-            parts.append(e.architecture + (" mixture of experts" if e.mixture_of_experts else ""))
-        parts.append("variants: " + ", ".join(v.name for v in e.variants))
+            parts.append(
+                e.architecture + (ctx.t(" (mixture of experts)") if e.mixture_of_experts else "")
+            )
+        parts.append(ctx.t("variants: {names}", names=", ".join(v.name for v in e.variants)))
     elif kind == "dataset":
-        parts.append(f"{e.kind} dataset")
+        parts.append(ctx.t("{kind} dataset", kind=e.kind))
         if e.creators:
-            parts.append("by " + ", ".join(cat.organizations[o].name for o in e.creators))
+            names = ", ".join(cat.organizations[o].name for o in e.creators)
+            parts.append(ctx.t("by {names}", names=names))
     elif kind == "benchmark":
         parts.append(e.full_name or e.name)
         parts.append(e.measures)
     else:
         parts.append(e.full_name or e.kind)
     if e.aliases:
-        parts.append("also known as " + ", ".join(e.aliases))
+        parts.append(ctx.t("also known as {names}", names=", ".join(e.aliases)))
     return f'\n<p class="atlas-lede">{esc(" · ".join(p for p in parts if p))}</p>\n'
 
 
@@ -132,17 +135,17 @@ def page_meta(ctx: Ctx, kind: str, entity_id: str) -> str:
     if repo:
         base = f"{repo}/edit/{quote(ctx.site.branch)}"
         parts.append(
-            f'<a href="{esc(base)}/docs/{esc(page_path(kind, entity_id))}">Edit this page</a>'
+            f'<a href="{esc(base)}/docs/{esc(page_path(kind, entity_id))}">{esc(ctx.t("Edit this page"))}</a>'
         )
-        parts.append(f'<a href="{esc(base)}/{esc(files[0])}">Edit the data</a>')
+        parts.append(f'<a href="{esc(base)}/{esc(files[0])}">{esc(ctx.t("Edit the data"))}</a>')
         title = quote(f"Wrong number on {entity.name} ({page_path(kind, entity_id)})")
         parts.append(
-            f'<a href="{esc(repo)}/issues/new?template=wrong-number.yml&amp;title={esc(title)}">Report a wrong number</a>'
+            f'<a href="{esc(repo)}/issues/new?template=wrong-number.yml&amp;title={esc(title)}">{esc(ctx.t("Report a wrong number"))}</a>'
         )
     dates = [ctx.site.changed[f] for f in files if f in ctx.site.changed]
     if dates:
-        parts.append(f"Data last changed {esc(max(dates))}")
-    parts.append(f"Facts checked {esc(entity.checked)}")
+        parts.append(esc(ctx.t("Data last changed {date}", date=max(dates))))
+    parts.append(esc(ctx.t("Facts checked {date}", date=entity.checked)))
     return '\n<p class="atlas-page-meta">' + " · ".join(parts) + "</p>\n"
 
 
@@ -155,7 +158,7 @@ def cite_block(ctx: Ctx, kind: str, entity_id: str) -> str:
     paper = getattr(entity, "paper", None)
     if paper:
         text += "\n" + entry(ctx.catalog.sources[paper])
-    return f'\n<details class="atlas-cite"><summary>Cite</summary><pre><code>{esc_pre(text)}</code></pre></details>\n'
+    return f'\n<details class="atlas-cite"><summary>{esc(ctx.t("Cite"))}</summary><pre><code>{esc_pre(text)}</code></pre></details>\n'
 
 
 def esc_pre(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .dataset import size_text
 from .facts import access_text, org_names, source_link, text_list
 from .md import count_html, esc, table
@@ -31,10 +31,10 @@ def models_index(ctx: Ctx) -> str:
                 ctx.link("family", f.id),
                 org_names(ctx, f.organizations),
                 esc(f.release_date),
-                (esc(f.architecture) if f.architecture else UNKNOWN)
+                (esc(f.architecture) if f.architecture else ctx.unknown)
                 + (" (MoE)" if f.mixture_of_experts else ""),
-                access_text(f.access, f.gated) if f.access else UNKNOWN,
-                size or UNKNOWN,
+                access_text(f.access, f.gated, ctx=ctx) if f.access else ctx.unknown,
+                size or ctx.unknown,
                 str(len(f.variants)),
                 str(len(ctx.catalog.family_results(f.id))),
             ]
@@ -62,9 +62,9 @@ def datasets_index(ctx: Ctx) -> str:
             [
                 ctx.link("dataset", d.id),
                 esc(d.kind),
-                size_text(d),
+                size_text(ctx, d),
                 text_list(d.languages),
-                esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN,
+                esc(ctx.catalog.licenses[d.license].name) if d.license else ctx.unknown,
                 str(len(ctx.catalog.dataset_users.get(d.id, ()))),
             ]
         )
@@ -83,7 +83,7 @@ def benchmarks_index(ctx: Ctx) -> str:
                 ctx.link("benchmark", b.id),
                 esc(b.task_format),
                 ", ".join(esc(m.name) for m in b.metrics),
-                esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
+                esc(f"{b.tasks:,}") if b.tasks else ctx.unknown,
                 ctx.link("benchmark", b.part_of) if b.part_of else "",
                 str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
             ]

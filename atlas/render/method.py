@@ -26,7 +26,7 @@ def method_facts(ctx: Ctx, method_id: str) -> str:
 def reported_figures(ctx: Ctx, method_id: str) -> str:
     m: S.Method = ctx.entity("method", method_id)
     if not m.reported:
-        return "\n*No figures recorded yet.*\n"
+        return f"\n*{esc(ctx.t('No figures recorded yet.'))}*\n"
     rows = [
         [
             esc(r.label),
@@ -35,4 +35,4 @@ def reported_figures(ctx: Ctx, method_id: str) -> str:
         ]
         for r in m.reported
     ]
-    return table(["Figure", "Value", "Source"], rows, numeric=(1,))
+    return table([ctx.t("Figure"), ctx.t("Value"), ctx.t("Source")], rows, numeric=(1,))

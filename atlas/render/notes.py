@@ -14,11 +14,13 @@ from .. import schema as S
 from ..load import Catalog
 from .cite import anchor
 from .md import esc, url
+from .strings import text
 
 
 class Notes:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, t: Callable[..., str] | None = None):
         self.catalog = catalog
+        self.t = t or (lambda key, **values: text("en", key, **values))  # ctx.t of the page
         self.numbers: dict[tuple, int] = {}
 
     def mark(
@@ -52,14 +54,17 @@ class Notes:
                 for v, a in zip(values, alts)
             )
             out += alternatives(
-                values[0] if len(values) == 1 else f"{len(values)} values", items, differ=True
+                self.t,
+                values[0] if len(values) == 1 else esc(self.t("{n} values", n=len(values))),
+                items,
+                differ=True,
             )
         return out
 
     def block(self) -> str:
         """The numbered notes, then the documents they name."""
         if not self.numbers:
-            return "\n*This page cites no sources.*\n"
+            return f"\n*{esc(self.t('This page cites no sources.'))}*\n"
         notes, documents = [], {}
         for (source, locator, note, estimate), number in self.numbers.items():
             documents.setdefault(source, None)
@@ -68,7 +73,8 @@ class Notes:
             if note:
                 text += f' <span class="atlas-note">({esc(note)})</span>'
             if estimate:
-                text += f' <span class="atlas-estimate">(estimate: {esc(estimate)})</span>'
+                label = esc(self.t("estimate"))
+                text += f' <span class="atlas-estimate">({label}: {esc(estimate)})</span>'
             notes.append(f'<li id="n{number}" value="{number}">{text}</li>')
         docs = [_document(self.catalog, sid) for sid in documents]
         return (
@@ -77,10 +83,13 @@ class Notes:
         )
 
 
-def alternatives(summary: str, items: str, differ: bool) -> str:
-    """A marker that opens other documents' values: "≠ 7B" (they differ) or "+1" (they agree)."""
+def alternatives(t: Callable[..., str], summary: str, items: str, differ: bool) -> str:
+    """A marker that opens other documents' values: "≠ 7B" (they differ) or "+1" (they agree);
+    ``t`` is the page's ``ctx.t``."""
     mark = f"≠ {summary}" if differ else f"+{summary}"
-    tip = "other sources report other values" if differ else "other sources report the same value"
+    tip = esc(
+        t("other sources report other values" if differ else "other sources report the same value")
+    )
     return f'<details class="atlas-alt"><summary title="{tip}">{mark}</summary><ul>{items}</ul></details>'
 
 

@@ -546,3 +546,121 @@ def test_charts_page_has_no_console_error(browser, server):
     _charts_at(browser, server, 1366)
     errors = [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
     assert not errors, errors[:5]
+
+
+# Pages a reader can read (issue 14): a desktop and a phone, as a reader holds them.
+SCREENS = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def screen(request, browser, server):
+    """The browser with its viewport (not its window) at the screen's size; restored after."""
+    before = browser.get_window_size()
+    width, height = SCREENS[request.param]
+    browser.get(server + "/")
+    window = [width, height]
+    for _ in range(3):  # the window's frame differs between Chromium versions: measure, adjust
+        browser.set_window_size(*window)
+        inner = browser.execute_script("return [innerWidth, innerHeight]")
+        if inner == [width, height]:
+            break
+        window = [window[0] + width - inner[0], window[1] + height - inner[1]]
+    assert inner == [width, height], (window, inner)
+    browser.get_log("browser")  # drop what earlier tests left
+    yield request.param
+    severe = [e["message"] for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    browser.set_window_size(before["width"], before["height"])
+    assert not severe, severe  # no console error on any page the test opened
+
+
+def rect(browser, element):
+    return browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect();"
+        "return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}",
+        element,
+    )
+
+
+def test_the_family_card_is_on_the_first_screen(browser, server, screen):
+    browser.get(server + "/models/llama/")
+    card = browser.find_element(By.CSS_SELECTOR, "article .atlas-card")
+    box, height = rect(browser, card), browser.execute_script("return innerHeight")
+    assert 0 <= box["top"] and box["bottom"] <= height, (screen, box, height)
+    text = card.text
+    for expected in ("Meta AI", "2023-02", "6.7B–65.2B parameters · 5 variants", "1T–1.4T tokens"):
+        assert expected in text, (expected, text)
+    assert "MMLU" in text and "5-shot" in text  # its makers' headline result
+
+
+@pytest.mark.parametrize("family", ["llama", "opt", "glm-130b"])
+def test_no_cell_of_the_variants_table_is_taller_than_a_few_lines(browser, server, screen, family):
+    browser.get(f"{server}/models/{family}/")
+    heights = browser.execute_script(
+        """
+        const table = document.getElementById("variants").nextElementSibling.querySelector("table")
+          || document.querySelector("#variants ~ .md-typeset__scrollwrap table");
+        return [...table.querySelectorAll("tbody td")].map(td => {
+          const s = getComputedStyle(td);
+          const inner = td.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+          return [td.textContent.trim().slice(0, 40), inner / parseFloat(s.lineHeight)];
+        });
+        """
+    )
+    assert len(heights) >= 5
+    tall = [(text, round(lines, 1)) for text, lines in heights if lines > 3.1]
+    assert not tall, (screen, tall)  # a value, its marker and one ≠ marker: at most 3 lines
+
+
+def test_the_mmlu_page_leads_with_its_5_shot_board(browser, server, screen):
+    browser.get(server + "/benchmarks/mmlu/")
+    title = browser.find_element(By.CSS_SELECTOR, "article .atlas-board-title")
+    assert title.text.startswith("5-shot"), title.text
+    boards = browser.find_elements(By.CSS_SELECTOR, "article table")
+    first = boards[0]
+    assert rect(browser, first)["top"] > rect(browser, title)["top"]
+    models = [a.text for a in first.find_elements(By.CSS_SELECTOR, "tbody td:nth-child(2) a")]
+    assert len(models) == len(set(models)) > 100  # one row per model
+    assert not browser.find_element(By.CSS_SELECTOR, "details.atlas-board").get_attribute("open")
+
+
+@pytest.mark.parametrize("bench", ["mmlu", "lambada", "winogrande"])
+def test_a_leaderboards_top_score_is_in_view_next_to_its_model(browser, server, screen, bench):
+    browser.get(f"{server}/benchmarks/{bench}/")
+    row = browser.find_element(By.CSS_SELECTOR, "article table tbody tr")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    model, score = row.find_elements(By.TAG_NAME, "td")[1:3]
+    width = browser.execute_script("return innerWidth")
+    for cell in (model, score):
+        box = rect(browser, cell)
+        assert 0 <= box["left"] and box["right"] <= width, (screen, cell.text, box, width)
+    assert score.text[0].isdigit() and score.is_displayed()
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("family", ["llama", "opt"])
+def test_a_familys_first_results_are_in_view_on_a_phone(browser, server, screen, family):
+    browser.get(f"{server}/models/{family}/")
+    table = browser.find_element(
+        By.CSS_SELECTOR, "#results-reported-by-its-makers ~ .md-typeset__scrollwrap table"
+    )
+    row = table.find_element(By.CSS_SELECTOR, "tbody tr")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+    name, value = row.find_elements(By.TAG_NAME, "td")[:2]
+    width = browser.execute_script("return innerWidth")
+    assert rect(browser, value)["right"] <= width, (screen, name.text, value.text)
+    assert rect(browser, table)["right"] <= width or screen == "phone"
+
+
+def test_a_link_to_a_variant_lands_on_its_row(browser, server, screen):
+    """LLaMA-65B in the MMLU board opens the LLaMA page at its row of the variants table.
+    (The all-models table links its family, not the variant, until it is rebuilt.)"""
+    browser.get(server + "/benchmarks/mmlu/")
+    link = browser.find_element(By.CSS_SELECTOR, 'article table a[href$="models/llama/#llama-65b"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("/models/llama/#llama-65b"))
+    target = browser.find_element(By.ID, "llama-65b")
+    assert target.text == "LLaMA-65B" and target.find_element(By.XPATH, "ancestor::table")
+    header = browser.find_element(By.CSS_SELECTOR, "header.md-header")
+    box, height = rect(browser, target), browser.execute_script("return innerHeight")
+    assert rect(browser, header)["bottom"] <= box["top"] and box["bottom"] <= height, box

@@ -365,6 +365,12 @@ SCENARIOS = {
         "primary_setting: {shots: 25, metric: accuracy}",
         "data/benchmarks/toybench.yaml:13: primary_setting: no result of toybench has this setting (3 settings have results); name one that has",
     ),
+    "primary setting with an unknown subset id": (
+        "data/benchmarks/toybench.yaml",
+        "primary_setting: {shots: 5, metric: accuracy}",
+        "primary_setting: {shots: 0, subset: toy-hrd, metric: accuracy}",
+        'data/benchmarks/toybench.yaml:13: primary_setting.subset: unknown subset "toy-hrd" (did you mean "toy-hard"?); the subsets are listed in data/settings.yaml',
+    ),
     "file name differs from id": (
         M,
         "id: toy\n",

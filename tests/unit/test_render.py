@@ -14,7 +14,7 @@ from atlas.render.benchmark import boards
 from atlas.render.context import Ctx, MacroError
 from atlas.render.furniture import sources_list
 from atlas.render.indexes import models_index
-from atlas.render.md import esc, fmt_count, fmt_score, table
+from atlas.render.md import esc, fmt_count, fmt_exact, fmt_score, table
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +134,7 @@ def test_no_cell_holds_citation_text(catalog):
         cells(section(html, "variants"))
         + cells(section(html, "results-reported-by-its-makers"))[1:]
     ):
-        for cell in row:
+        for cell in row[1:]:  # the values (the first column names the variant or setting)
             text = re.sub(r"<details.*?</details>|<[^>]+>", "", cell)
             assert "Table" not in text and "Doe" not in text and len(text) < 40, cell
 
@@ -172,6 +172,20 @@ def test_makers_results_and_others_are_separate_grids(catalog):
     assert "Doe et al. 2023b" not in own and "63.5" in own and "40.5" in own
     rows = cells(others)
     assert "5-shot" in html_text(rows[0][1]) and "63.4" in rows[1][1] and "61.0" in rows[2][1]
+
+
+def test_a_grid_with_more_settings_than_variants_runs_down_the_page(catalog):
+    """Its makers report 3 settings of 2 variants: a row per setting, a column per variant."""
+    html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
+    rows = cells(section(html, "results-reported-by-its-makers"))
+    assert [html_text(c) for c in rows[0]] == ["Benchmark", "Toy-7B", "Toy-65B"]
+    labels = [html_text(r[0]) for r in rows[1:]]
+    assert labels[0] == "ToyBench 5-shot" and len(labels) == 3, labels  # headline setting first
+    five = rows[1]
+    assert five[1] == "" and five[2].startswith("63.4")  # Toy-7B: only others report 5-shot
+    # others report one setting for two variants: a row per variant
+    rows = cells(section(html, "results-reported-by-others"))
+    assert [html_text(r[0]) for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
 
 
 def test_a_leaderboard_has_one_row_per_model_and_keeps_every_source(catalog):
@@ -279,3 +293,41 @@ def test_every_macro_rejects_an_unknown_id(catalog):
     ):
         with pytest.raises(MacroError, match='no .* with id "no-such-id" in the catalog'):
             MACROS[name](ctx, "no-such-id")
+
+
+def test_the_about_page_states_the_rule_the_renderers_follow():
+    """The examples of the About page's one number rule are what the formatters write."""
+    about = (FIXTURES.parents[1] / "docs/about.md").read_text(encoding="utf-8")
+    rule = about[about.index("## How numbers are written") :].split("\n## ")[0]
+    written = {
+        "175B": fmt_count(175_000_000_000),
+        "65.2B": fmt_count(65_200_000_000),
+        "1.01B": fmt_count(1_011_800_000),
+        "1.4T": fmt_count(1_400_000_000_000),
+        "11,038 documents": fmt_exact(11038) + " documents",
+        "1,400,000,000,000 tokens": fmt_exact(1_400_000_000_000) + " tokens",
+        "2,048 tokens": fmt_exact(2048) + " tokens",
+        "73.0": fmt_score(73),
+        "87.81": fmt_score(87.81),
+    }
+    for example, output in written.items():
+        assert example == output and example in rule, (example, output)
+
+
+def test_every_interface_string_of_the_entity_pages_has_its_chinese(catalog):
+    """The Chinese edition renders every entity page of the fixture catalog with ctx.t("zh"):
+    a string missing from strings.py fails here (KeyError), not in a reader's build."""
+    for macro, kind, page_dir in (
+        ("family_page", "family", "models"),
+        ("dataset_page", "dataset", "datasets"),
+        ("benchmark_page", "benchmark", "benchmarks"),
+        ("method_facts", "method", "methods"),
+        ("reported_figures", "method", "methods"),
+    ):
+        for eid in catalog.store(kind):
+            zh = MACROS[macro](Ctx(catalog, f"{page_dir}/{eid}.md", lang="zh"), eid)
+            en = MACROS[macro](Ctx(catalog, f"{page_dir}/{eid}.md"), eid)
+            assert zh != en or macro == "reported_figures", (macro, eid)
+    html = MACROS["family_page"](Ctx(catalog, "models/toy.md", lang="zh"), "toy")
+    for english in ("Facts last checked", "Derived, not reported", "not reported in the cited"):
+        assert english not in html, english
