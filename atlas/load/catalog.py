@@ -12,11 +12,10 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import schema as S
-from ..errors import CatalogError, DataError, format_path
+from ..errors import EXPLAINS, CatalogError, DataError, format_path
 from ..kinds import BY_DATA_DIR, BY_NAME, KINDS, LIST_FILES, RESULTS_DIR, kind
 from ..yamlio import Located
 from .files import (
-    TODO_MESSAGE,
     DataFile,
     file_model,
     read_files,
@@ -190,10 +189,11 @@ def load_catalog(root: str | Path) -> Catalog:
         parsed = validate_files(files, errors)
         check_references(parsed, errors)
         if errors:
-            # A TODO placeholder explains itself; other complaints about the same field are noise.
-            todo = {(e.file, e.path) for e in errors if e.message == TODO_MESSAGE}
+            # An error that explains a field (a TODO placeholder, a value YAML misreads) makes
+            # other complaints about the same field noise.
+            explained = {(e.file, e.path) for e in errors if e.rank == EXPLAINS}
             raise CatalogError(
-                [e for e in errors if (e.file, e.path) not in todo or e.message == TODO_MESSAGE]
+                [e for e in errors if e.rank == EXPLAINS or (e.file, e.path) not in explained]
             )
         return build_catalog(root, parsed)
 

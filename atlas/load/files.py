@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .. import schema as S
-from ..errors import DataError, format_path
+from ..errors import EXPLAINS, DataError, format_path
 from ..kinds import DATA_DIRS, LIST_FILES, RESULTS_DIR
 from ..yamlio import Located, read_yaml_fast
 
@@ -124,7 +124,9 @@ def _placeholders(located: Located, file: str) -> list[DataError]:
             for i, v in enumerate(value):
                 walk(v, path + (i,))
         elif isinstance(value, str) and re.search(r"TODO|(?:^|-)todo(?:-|$)", value):
-            found.append(DataError(file, located.line_of(path), format_path(path), TODO_MESSAGE))
+            found.append(
+                DataError(file, located.line_of(path), format_path(path), TODO_MESSAGE, EXPLAINS)
+            )
 
     walk(located.data, ())
     return found
@@ -150,15 +152,30 @@ def validate(located: Located, tp: Any, file: str, model: type) -> tuple[Any, li
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            loc = tuple(
-                p
-                for p in err["loc"]
-                if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))
-            )
+            loc = data_path(located.data, err["loc"], err["type"] == "missing")
             errors.append(
                 DataError(file, located.line_of(loc), format_path(loc), message(err, loc, model))
             )
         return None, errors
+
+
+def data_path(data: Any, loc: tuple, missing: bool = False) -> tuple:
+    """Pydantic's location of an error as a path in the data: the parts it adds for its own
+    validators and union members ("function-after[...]", "list[str]") are left out by looking
+    at the data itself, never by their spelling (a key may hold brackets)."""
+    out: list = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif missing and i == len(loc) - 1:
+            current = None  # the key that is missing
+        else:
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def validate_list(f: DataFile, model: type, errors: list[DataError]) -> list[tuple[int, Any]]:
