@@ -24,7 +24,11 @@ def _escape_char(ch: str) -> str:
 def _unsafe(ch: str) -> bool:
     # Controls (C0, DEL, C1: ESC and CSI rewrite a terminal), line and paragraph separators,
     # format characters (zero-width, text direction, tags) and unassigned code points.
-    return unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") and ch != "\n"
+    # Spaces other than the plain one (no-break, ideographic) are shown too: they look alike.
+    category = unicodedata.category(ch)
+    return (category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn") and ch != "\n") or (
+        category == "Zs" and ch != " "
+    )
 
 
 def shown(text: str, limit: int = MAX_SHOWN) -> str:

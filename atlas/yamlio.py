@@ -290,6 +290,11 @@ class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
 _MAYBE_TAG = re.compile(r"(?:^|[\s\[{,])!", re.M)  # where a tag (!!set, !x) can begin
 
 
+#: Characters YAML reads as line breaks (NEL, LS, PS) or that no data file needs (C1
+#: controls): refused in the file itself, before YAML folds them away silently.
+_RAW_CONTROL = re.compile("[\x80-\x9f\u2028\u2029]")
+
+
 def read_yaml_fast(text: bytes, file: str) -> tuple[Located | None, list[DataError]]:
     """Like read_yaml, in one pass: line numbers are worked out only when an error needs one."""
     if text.startswith(b"\xef\xbb\xbf"):
@@ -298,7 +303,12 @@ def read_yaml_fast(text: bytes, file: str) -> tuple[Located | None, list[DataErr
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
         return read_yaml(text, file)
-    if "&" in decoded or "*" in decoded or _MAYBE_TAG.search(decoded):
+    if (
+        "&" in decoded
+        or "*" in decoded
+        or _MAYBE_TAG.search(decoded)
+        or _RAW_CONTROL.search(decoded)
+    ):
         # Could be an anchor, an alias or a tag (refused, with its line, by the full read).
         # Testing the text is cheaper than checking every node while constructing.
         return read_yaml(text, file)
@@ -379,6 +389,15 @@ def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataEr
         return _unreadable(file, 1, BOM)
     if all(not line.strip() or line.strip().startswith("#") for line in text.splitlines()):
         return _unreadable(file, 1, "the file is empty")
+    raw = _RAW_CONTROL.search(text)
+    if raw:
+        line = text[: raw.start()].count("\n") + 1
+        return _unreadable(
+            file,
+            line,
+            f"the file holds an invisible control or line-break character (U+{ord(raw[0]):04X}); "
+            "remove it (YAML would read it as a line break or keep it unseen)",
+        )
     deep = _nesting_line(text)
     if deep is not None:
         return _unreadable(file, deep, TOO_DEEP)
@@ -389,6 +408,9 @@ def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataEr
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         problem = exc.problem or "invalid YAML"
+        context, start = exc.context or "", exc.context_mark
+        if context.startswith("while parsing a ") and start and start.line + 1 != line:
+            problem += f" ({context[len('while parsing ') :]} that starts on line {start.line + 1})"
         if "expected a single document" in str(exc):
             problem = "the file holds more than one YAML document (remove the extra '---')"
         elif "\t" in (text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""):

@@ -156,6 +156,7 @@ class Parsed:
     results_files: Collector
     located: dict[str, Located]
     unread_results: int = 0  # results files that did not validate: what they hold is unknown
+    unread: list[str] = field(default_factory=list)  # files that could not be read at all
 
     @property
     def sources(self) -> Collector:
@@ -210,9 +211,13 @@ def validate_files(files: list[DataFile], errors: list[DataError]) -> Parsed:
         variant_family={},
         results=[],
         results_files=Collector("results file source"),
-        located={f.file: f.located for f in files},
+        located={f.file: f.located for f in files if f.located is not None},
     )
     for f in files:
+        if f.located is None:
+            parsed.unread.append(f.file)
+            parsed.unread_results += f.folder == RESULTS_DIR
+            continue
         if not f.folder:
             collector = parsed.lists[Path(f.file).name]
             for i, item in validate_list(f, LIST_FILES[Path(f.file).name], errors):

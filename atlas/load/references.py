@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import schema as S
-from ..errors import DataError, format_path
+from ..errors import UNCHECKED, DataError, format_path
 from ..kinds import RESERVED_IDS, kind
 from ..yamlio import Located
 from .catalog import Collector, Parsed
@@ -30,16 +30,49 @@ class Checker:
             "model variant": parsed.variants,
             **{kind(name).label: c for name, c in parsed.entities.items()},
         }
+        # A file that could not be read may define any id of its kind: a reference to an
+        # unknown id of that kind is counted, not reported (it would bury the real error).
+        where = {
+            "source": "data/sources.yaml",
+            "organization": "data/organizations.yaml",
+            "licence": "data/licenses.yaml",
+            "setting": "data/settings.yaml",
+            "model variant": "data/models/",
+            **{kind(n).label: f"data/{kind(n).data_dir}/" for n in parsed.entities},
+        }
+        self.unread = {
+            label: next((f for f in parsed.unread if f.startswith(prefix)), None)
+            for label, prefix in where.items()
+        }
+        self.unchecked: dict[str, int] = {}
+
+    def unknown(self, label: str, value: str) -> bool:
+        """``value`` is not an id of ``label``, and no unread file might define it."""
+        target: Collector = self.targets[label]
+        if value in target.items or value in target.unverified:
+            return False
+        if self.unread[label] is not None:
+            self.unchecked[label] = self.unchecked.get(label, 0) + 1
+            return False
+        return True
+
+    def report_unchecked(self) -> None:
+        for label, count in self.unchecked.items():
+            refs = f"{count} reference{'s' if count != 1 else ''} to {label}s"
+            message = f"{refs} could not be checked because this file could not be read"
+            self.errors.append(DataError(self.unread[label], 0, "", message, UNCHECKED))
 
     def error(self, file: str, located: Located, path: tuple, message: str) -> None:
         self.errors.append(DataError(file, located.line_of(path), format_path(path), message))
 
     def ref(self, value: str | None, label: str, file: str, located: Located, path: tuple) -> None:
         """``value`` must be the id of a ``label`` (an id in a file that failed counts as known)."""
-        target: Collector = self.targets[label]
-        if value and value not in target.items and value not in target.unverified:
+        if value and self.unknown(label, value):
             self.error(
-                file, located, path, f'unknown {label} "{value}"{suggest(value, target.items)}'
+                file,
+                located,
+                path,
+                f'unknown {label} "{value}"{suggest(value, self.targets[label].items)}',
             )
 
     def refs(self, values: list[str], label: str, file: str, located: Located, path: tuple) -> None:
@@ -61,7 +94,7 @@ class Checker:
             path = base + (where if isinstance(where, tuple) else (where,))
             setting = vocabulary.get(value)
             if setting is None:
-                if value not in self.targets["setting"].unverified:
+                if self.unknown("setting", value):
                     words = [i for i, s in vocabulary.items() if s.kind == kind]
                     self.error(
                         file,
@@ -218,6 +251,7 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
         file, loc, _ = parsed.results_files.where[src_id]
         c.ref(src_id, "source", file, loc, ("source",))
     _results(c, parsed)
+    c.report_unchecked()
 
 
 def _results(c: Checker, parsed: Parsed) -> None:
