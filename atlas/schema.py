@@ -529,6 +529,13 @@ class Metric(Strict):
     name: Text
     higher_is_better: bool
     unit: Text | None = None
+    range: Annotated[list[Number | None], Field(min_length=2, max_length=2)] = Field(
+        description=(
+            "the values the metric can take, [lowest, highest], null for no bound: [0, 100] "
+            "for a percentage, [0, 1] for a fraction, [1, null] for perplexity, [null, null] "
+            "for a rating such as Elo; a result outside it is refused"
+        )
+    )
 
 
 class Split(Strict):

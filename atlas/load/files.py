@@ -285,7 +285,10 @@ def message(err: dict, loc: tuple, model: type) -> str:
     if kind in _BOUNDS:
         return f"must be {_BOUNDS[kind].format(**ctx)}, got {describe(got)}"
     if kind == "too_short":
-        return "must not be empty"
+        wanted = ctx.get("min_length", 1)
+        return "must not be empty" if wanted == 1 else f"needs {wanted} entries, got {len(got)}"
+    if kind == "too_long":
+        return f"takes at most {ctx.get('max_length')} entries, got {len(got)}"
     if kind == "string_too_long":
         return f"is {len(got)} characters long; the limit is {ctx.get('max_length')}"
     if kind == "finite_number":

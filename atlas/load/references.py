@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import schema as S
 from ..errors import UNCHECKED, DataError, format_path
-from ..kinds import RESERVED_IDS, kind
+from ..kinds import JS_RESERVED_IDS, RESERVED_IDS, kind
 from ..yamlio import Located
 from .catalog import Collector, Parsed
 from .files import suggest
@@ -152,6 +152,29 @@ class Checker:
             self.ref(alt.source, "source", file, located, p + ("source",))
 
 
+def range_ok(metric: S.Metric) -> bool:
+    low, high = metric.range
+    wrong = low is not None and high is not None and low >= high
+    return not wrong and (metric.unit != "%" or metric.range == [0, 100])
+
+
+def out_of_range(value: float, metric: S.Metric, benchmark: str) -> str | None:
+    """Why ``value`` cannot be a value of ``metric`` (None if it can)."""
+    low, high = metric.range
+    if not range_ok(metric) or (low is None or value >= low) and (high is None or value <= high):
+        return None  # (a range that is wrong itself is reported once, at the metric)
+    bounds = (
+        f"{low:g} to {high:g}"
+        if low is not None and high is not None
+        else f"at least {low:g}"
+        if low is not None
+        else f"at most {high:g}"
+    )
+    return (
+        f"{value:g} is outside the range of {metric.id} on {benchmark} ({bounds}); check the value"
+    )
+
+
 def _family(c: Checker, f: S.Family, file: str, loc: Located) -> None:
     c.refs(f.organizations, "organization", file, loc, ("organizations",))
     c.refs(f.training_data, "dataset", file, loc, ("training_data",))
@@ -188,6 +211,22 @@ def _benchmark(c: Checker, b: S.Benchmark, file: str, loc: Located) -> None:
     for i, m in enumerate(metric_ids):
         if m in metric_ids[:i]:
             c.error(file, loc, ("metrics", i, "id"), f'duplicate metric id "{m}"')
+    for i, m in enumerate(b.metrics):
+        low, high = m.range
+        if low is not None and high is not None and low >= high:
+            c.error(
+                file, loc, ("metrics", i, "range"), "the lowest value must be below the highest"
+            )
+        elif m.unit == "%" and m.range != [0, 100]:
+            c.error(file, loc, ("metrics", i, "range"), 'a metric in "%" has the range [0, 100]')
+    first = b.metrics[0]
+    baselines = [(("random_baseline",), b.random_baseline)]
+    baselines += [
+        (("human_baselines", i, "value"), h.value) for i, h in enumerate(b.human_baselines)
+    ]
+    for path, value in baselines:
+        if value is not None and (why := out_of_range(value, first, b.id)):
+            c.error(file, loc, path, why + " (baselines are in the unit of the first metric)")
     if b.primary_setting:
         if b.primary_setting.metric not in metric_ids:
             c.error(
@@ -215,6 +254,12 @@ CHECKS: dict[str, Callable[[Checker, Any, str, Located], None]] = {
 }
 
 
+_JS_RESERVED = (
+    '"{}" is a name every JavaScript object has, which the site\'s scripts could take for '
+    "this id; choose another id"
+)
+
+
 def check_references(parsed: Parsed, errors: list[DataError]) -> None:
     c = Checker(parsed, errors)
     for name, collector in parsed.entities.items():
@@ -227,7 +272,12 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
                     ("id",),
                     f'"{eid}" is the name of the site\'s own {kind(name).page_dir} index page; choose another id',
                 )
+            if eid in JS_RESERVED_IDS:
+                c.error(file, loc, ("id",), _JS_RESERVED.format(eid))
             CHECKS[name](c, obj, file, loc)
+    for vid, (file, loc, path) in parsed.variants.where.items():
+        if vid in JS_RESERVED_IDS:
+            c.error(file, loc, path, _JS_RESERVED.format(vid))
     for src_id, src in parsed.sources.items.items():
         file, loc, base = parsed.sources.where[src_id]
         c.refs(src.organizations, "organization", file, loc, base + ("organizations",))
@@ -271,6 +321,9 @@ def _results(c: Checker, parsed: Parsed) -> None:
             )
         if r.benchmark in benchmarks:
             metric_ids = [m.id for m in benchmarks[r.benchmark].metrics]
+            metric = next((m for m in benchmarks[r.benchmark].metrics if m.id == r.metric), None)
+            if metric is not None and (why := out_of_range(r.value, metric, r.benchmark)):
+                c.error(file, loc, path + ("value",), why)
             if r.metric not in metric_ids:
                 c.error(
                     file,
