@@ -46,6 +46,18 @@ def setting_key(r: S.Result | S.PrimarySetting) -> SettingKey:
     return (r.shots, r.cot, r.split or "", r.subset or "", r.metric, tuple(sorted(r.protocol)))
 
 
+def setting_label(key: SettingKey, settings: Mapping[str, S.Setting]) -> str:
+    """A setting in words (the loader checks that two settings never read the same)."""
+    shots, cot, split, subset, _, protocols = key
+    parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
+    if cot:
+        parts.append("chain-of-thought")
+    if split:
+        parts.append(f"{settings[split].name} split")
+    parts += [settings[i].name for i in (subset, *protocols) if i]
+    return ", ".join(parts)
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Everything in data/, validated. Built once per build; never mutated."""
@@ -82,14 +94,7 @@ class Catalog:
 
     def setting_label(self, key: SettingKey) -> str:
         """A setting in words: "5-shot, chain-of-thought, diamond, thinking mode"."""
-        shots, cot, split, subset, _, protocols = key
-        parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
-        if cot:
-            parts.append("chain-of-thought")
-        if split:
-            parts.append(f"{self.settings[split].name} split")
-        parts += [self.settings[i].name for i in (subset, *protocols) if i]
-        return ", ".join(parts)
+        return setting_label(key, self.settings)
 
     def family_of(self, variant_id: str) -> S.Family:
         return self.families[self.variant_family[variant_id]]

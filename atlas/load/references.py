@@ -344,7 +344,32 @@ def _results(c: Checker, parsed: Parsed) -> None:
             )
         else:
             seen[key] = (loc, path)
+    _labels_are_unique(c, parsed)
     _primary_settings_have_results(c, parsed)
+
+
+def _labels_are_unique(c: Checker, parsed: Parsed) -> None:
+    """Two settings of one benchmark never read the same: pages group results by the label
+    ("5-shot, test split" is split test, or a subset named "test split")."""
+    from .catalog import setting_label
+
+    words = parsed.lists["settings.yaml"].items
+    seen: dict[tuple, tuple] = {}
+    for file, path, rec in parsed.results:
+        key = rec.setting
+        if not all(w in words for w in (key[2], key[3], *key[5]) if w):
+            continue  # an unknown word is reported already
+        label = (rec.result.benchmark, rec.result.metric, setting_label(key, words))
+        first = seen.setdefault(label, (key, file, path))
+        if first[0] != key:
+            where = f"{first[1]}:{parsed.located[first[1]].line_of(first[2])}"
+            c.error(
+                file,
+                parsed.located[file],
+                path,
+                f'this setting reads "{label[2]}" like the setting of {where}, which is another; '
+                "give one of their words in data/settings.yaml another name",
+            )
 
 
 def _primary_settings_have_results(c: Checker, parsed: Parsed) -> None:
