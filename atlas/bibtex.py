@@ -6,10 +6,12 @@ import re
 
 from . import schema as S
 
+# Braces become commands, not \{ and \}: BibTeX counts every brace, escaped or not, so one
+# unbalanced brace in a title would end its field early and spill the rest as stray text.
 _SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "#": r"\#",

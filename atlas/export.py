@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -209,12 +210,26 @@ RESULT_COLUMNS = (
 )
 
 
+#: A text cell beginning with one of these is a formula to a spreadsheet (OWASP, CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: text that a spreadsheet would run as a formula gets a leading
+    apostrophe (documented on the Downloads page); numbers stay numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in columns})
+        writer.writerow({k: csv_cell(row.get(k)) for k in columns})
     return buf.getvalue()
 
 
@@ -227,6 +242,14 @@ def schema_files() -> dict[str, str]:
         + "\n"
         for name, schema in S.json_schemas().items()
     }
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&])")
+
+
+def markdown_text(text: str) -> str:
+    """Text that Markdown shows as itself: no link, emphasis, code or HTML can come of it."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def llms_txt(c: Catalog, directory_urls: bool = True) -> str:
@@ -255,9 +278,9 @@ def llms_txt(c: Catalog, directory_urls: bool = True) -> str:
     ):
         lines += [f"## {title}", ""]
         for entity in sorted(store.values(), key=lambda e: e.name.lower()):
-            lines.append(
-                f"- [{entity.name}]({page_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}"
-            )
+            url = page_url(kind, entity.id, directory_urls)
+            summary = markdown_text(first_sentence(entity.summary.en))
+            lines.append(f"- [{markdown_text(entity.name)}]({url}): {summary}")
         lines.append("")
     return "\n".join(lines)
 

@@ -63,6 +63,10 @@ def schema_header(relative_file: str) -> str:
 
 #: Ids an entity may not take: its page would be the index page of its folder.
 RESERVED_IDS = frozenset({"index"})
+#: Ids no entity or variant may take: names every JavaScript object already has (page
+#: scripts that key plain objects by id would read the built-in instead). The id pattern
+#: already rules out the others (__proto__, toString).
+JS_RESERVED_IDS = frozenset({"constructor"})
 
 
 def kind(name: str) -> Kind:

@@ -108,7 +108,7 @@ name: {name}
 task_format: "TODO: e.g. 4-way multiple choice"
 measures: "TODO: one sentence on the ability it tests"
 metrics:
-  - {{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%"}}
+  - {{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%", range: [0, 100]}}
 # tasks: 57
 # splits: [{{name: test, examples: 1000}}]
 # random_baseline: 25.0

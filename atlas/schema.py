@@ -27,17 +27,21 @@ from pydantic_core import PydanticCustomError
 SCHEMA_VERSION = 2
 
 ID_PATTERN = r"^[a-z0-9]+(?:[.-][a-z0-9]+)*$"
-DATE_PATTERN = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
-FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-URL_PATTERN = r"^https?://[^\s\x00-\x1f\x7f/?#]+[^\s\x00-\x1f\x7f]*$"
-ARXIV_PATTERN = r"^\d{4}\.\d{4,5}$"
+DATE_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?$"
+FULL_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Digits are ASCII ([0-9], not \d: Python's \d also takes full-width and Arabic-Indic digits).
+# A URL's host is ASCII host names (punycode for others), with no user information (the real
+# host of https://example.org\@evil.example/ is evil.example) and no backslash anywhere.
+_HOST = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)\.?"
+URL_PATTERN = r"^https?://" + _HOST + r'(?::[0-9]{1,5})?(?:[/?#][^\s\x00-\x1f\x7f-\x9f\\"<>`]*)?$'
+ARXIV_PATTERN = r"^[0-9]{4}\.[0-9]{4,5}$"
 
 #: Human wording for the patterns above, used in error messages.
 PATTERN_HELP = {
     ID_PATTERN: "an id uses lowercase letters and digits, with single '-' or '.' between them (e.g. llama-65b)",
     DATE_PATTERN: 'a date is written "YYYY-MM-DD", "YYYY-MM" or "YYYY"',
     FULL_DATE_PATTERN: 'this date is written "YYYY-MM-DD"',
-    URL_PATTERN: "a URL starts with https:// or http:// and has no spaces",
+    URL_PATTERN: "a URL starts with https:// or http://, then a host such as example.org",
     ARXIV_PATTERN: 'an arXiv id looks like "2302.13971" (no "arXiv:" prefix, no version)',
 }
 
@@ -46,13 +50,24 @@ MAX_COUNT = 10**16
 MAX_TEXT = 500
 MAX_LONG_TEXT = 4000
 
-_BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069"
-_INVISIBLE = "\u200b-\u200d\u2060\ufeff"
+_BIDI_CONTROLS = "\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c"
+# zero-width and invisible characters, fillers that render as nothing (Hangul fillers),
+# invisible operators; tag characters (U+E0000-U+E007F, hidden text) are checked in Python.
+_INVISIBLE = "\u200b-\u200d\u2060-\u2064\ufeff\u115f\u1160\u3164\uffa0\u180e"
+_C1 = "\\x80-\\x9f"
+_SEPARATORS = "\\u2028\\u2029"  # line and paragraph separators: invisible line breaks
 # Text: not blank, no control, zero-width or text-direction characters (a newline is allowed in long text).
 # Patterns (not only Python checks) so that the JSON Schema for editors says the same as the loader.
-TEXT_PATTERN = "^(?=[\\s\\S]*\\S)[^\\x00-\\x1f\\x7f" + _INVISIBLE + _BIDI_CONTROLS + "]*$"
+TEXT_PATTERN = (
+    "^(?=[\\s\\S]*\\S)[^\\x00-\\x1f\\x7f" + _C1 + _SEPARATORS + _INVISIBLE + _BIDI_CONTROLS + "]*$"
+)
 LONG_TEXT_PATTERN = (
-    "^(?=[\\s\\S]*\\S)[^\\x00-\\x09\\x0b-\\x1f\\x7f" + _INVISIBLE + _BIDI_CONTROLS + "]*$"
+    "^(?=[\\s\\S]*\\S)[^\\x00-\\x09\\x0b-\\x1f\\x7f"
+    + _C1
+    + _SEPARATORS
+    + _INVISIBLE
+    + _BIDI_CONTROLS
+    + "]*$"
 )
 ZH_TEXT_PATTERN = "^(?=[\\s\\S]*[\\u3400-\\u9fff])" + LONG_TEXT_PATTERN[1:]
 
@@ -70,13 +85,59 @@ def text_problem(value: str, multiline: bool) -> str:
         code = f"U+{ord(ch):04X}"
         if re.match("[" + _BIDI_CONTROLS + "]", ch):
             return f"contains an invisible text-direction control character ({code}); remove it"
+        if ch in "\u115f\u1160\u3164\uffa0":
+            return f"contains an invisible filler character ({code}); remove it"
         if re.match("[" + _INVISIBLE + "]", ch):
             return f"contains an invisible zero-width character ({code}); remove it"
+        if ch in "\u2028\u2029":
+            return f"contains an invisible line or paragraph separator ({code}); remove it"
         if unicodedata.category(ch) == "Cc" and not (multiline and ch == "\n"):
             return f"contains a control character ({code})" + (
                 "" if multiline else "; this field is a single line"
             )
     return "is not valid text"
+
+
+def url_problem(value: str) -> str:
+    """Why a value breaks URL_PATTERN, in words."""
+    from urllib.parse import urlsplit
+
+    if not re.match(r"https?://", value):
+        return "a URL starts with https:// or http://"
+    if re.search(r"[\s\x00-\x1f\x7f-\x9f]", value):
+        return "a URL has no spaces or control characters (write a space as %20)"
+    if re.search('["<>`]', value):
+        return 'a URL has no ", <, > or ` (write them as %22, %3C, %3E, %60)'
+    if "\\" in value:
+        return 'a URL has no backslash: browsers read it as "/", so the link would lead elsewhere'
+    netloc = urlsplit(value).netloc
+    if "@" in netloc:
+        host = netloc.rsplit("@", 1)[1]
+        return f'a URL has no user information before "@": this link would lead to {host}'
+    host = netloc.rsplit(":", 1)[0] if re.search(r":[0-9]*$", netloc) else netloc
+    if host and not host.isascii():
+        try:
+            puny = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return f"the host {host} has characters a host name cannot have"
+        return (
+            f"the host {host} has non-ASCII letters, which can imitate another host; "
+            f"if it is meant, write it in punycode: {puny}"
+        )
+    return "a URL names a host such as example.org, then an optional port and path"
+
+
+def _no_tag_characters(value: str) -> str:
+    # Tag characters (U+E0000-U+E007F) hide text that no reader sees; outside the patterns
+    # because JSON Schema's regular expressions cannot name characters beyond U+FFFF.
+    for ch in value:
+        if "\U000e0000" <= ch <= "\U000e007f":
+            raise PydanticCustomError(
+                "atlas_text",
+                "contains an invisible tag character (U+{code}) that hides text; remove it",
+                {"code": f"{ord(ch):05X}"},
+            )
+    return value
 
 
 def _strip(value: str) -> str:
@@ -109,12 +170,23 @@ def _finite(value: float) -> float:
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-Text = Annotated[str, Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT), AfterValidator(_strip)]
+Text = Annotated[
+    str,
+    Field(pattern=TEXT_PATTERN, max_length=MAX_TEXT),
+    AfterValidator(_no_tag_characters),
+    AfterValidator(_strip),
+]
 LongText = Annotated[
-    str, Field(pattern=LONG_TEXT_PATTERN, max_length=MAX_LONG_TEXT), AfterValidator(_strip)
+    str,
+    Field(pattern=LONG_TEXT_PATTERN, max_length=MAX_LONG_TEXT),
+    AfterValidator(_no_tag_characters),
+    AfterValidator(_strip),
 ]
 ChineseText = Annotated[
-    str, Field(pattern=ZH_TEXT_PATTERN, max_length=MAX_LONG_TEXT), AfterValidator(_strip)
+    str,
+    Field(pattern=ZH_TEXT_PATTERN, max_length=MAX_LONG_TEXT),
+    AfterValidator(_no_tag_characters),
+    AfterValidator(_strip),
 ]
 Url = Annotated[str, Field(pattern=URL_PATTERN, max_length=2000)]
 PartialDate = Annotated[str, Field(pattern=DATE_PATTERN), AfterValidator(_date)]
@@ -457,6 +529,13 @@ class Metric(Strict):
     name: Text
     higher_is_better: bool
     unit: Text | None = None
+    range: Annotated[list[Number | None], Field(min_length=2, max_length=2)] = Field(
+        description=(
+            "the values the metric can take, [lowest, highest], null for no bound: [0, 100] "
+            "for a percentage, [0, 1] for a fraction, [1, null] for perplexity, [null, null] "
+            "for a rating such as Elo; a result outside it is refused"
+        )
+    )
 
 
 class Split(Strict):

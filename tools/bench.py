@@ -149,7 +149,7 @@ task_format: "multiple choice"
 measures: "synthetic ability {b}"
 tasks: 10
 splits: [{{name: test, examples: 1000}}]
-metrics: [{{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%"}}]
+metrics: [{{id: accuracy, name: Accuracy, higher_is_better: true, unit: "%", range: [0, 100]}}]
 random_baseline: 25.0
 summary: {{en: "Synthetic benchmark {b}.", zh: "合成基准 {b}。"}}
 checked: "2026-11-01"

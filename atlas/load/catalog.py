@@ -12,11 +12,10 @@ from types import MappingProxyType
 from typing import Any
 
 from .. import schema as S
-from ..errors import CatalogError, DataError, format_path
+from ..errors import EXPLAINS, CatalogError, DataError, format_path
 from ..kinds import BY_DATA_DIR, BY_NAME, KINDS, LIST_FILES, RESULTS_DIR, kind
 from ..yamlio import Located
 from .files import (
-    TODO_MESSAGE,
     DataFile,
     file_model,
     read_files,
@@ -45,6 +44,18 @@ SettingKey = tuple
 
 def setting_key(r: S.Result | S.PrimarySetting) -> SettingKey:
     return (r.shots, r.cot, r.split or "", r.subset or "", r.metric, tuple(sorted(r.protocol)))
+
+
+def setting_label(key: SettingKey, settings: Mapping[str, S.Setting]) -> str:
+    """A setting in words (the loader checks that two settings never read the same)."""
+    shots, cot, split, subset, _, protocols = key
+    parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
+    if cot:
+        parts.append("chain-of-thought")
+    if split:
+        parts.append(f"{settings[split].name} split")
+    parts += [settings[i].name for i in (subset, *protocols) if i]
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -83,14 +94,7 @@ class Catalog:
 
     def setting_label(self, key: SettingKey) -> str:
         """A setting in words: "5-shot, chain-of-thought, diamond, thinking mode"."""
-        shots, cot, split, subset, _, protocols = key
-        parts = [f"{shots}-shot" if shots is not None else "shots not stated"]
-        if cot:
-            parts.append("chain-of-thought")
-        if split:
-            parts.append(f"{self.settings[split].name} split")
-        parts += [self.settings[i].name for i in (subset, *protocols) if i]
-        return ", ".join(parts)
+        return setting_label(key, self.settings)
 
     def family_of(self, variant_id: str) -> S.Family:
         return self.families[self.variant_family[variant_id]]
@@ -157,6 +161,7 @@ class Parsed:
     results_files: Collector
     located: dict[str, Located]
     unread_results: int = 0  # results files that did not validate: what they hold is unknown
+    unread: list[str] = field(default_factory=list)  # files that could not be read at all
 
     @property
     def sources(self) -> Collector:
@@ -190,10 +195,11 @@ def load_catalog(root: str | Path) -> Catalog:
         parsed = validate_files(files, errors)
         check_references(parsed, errors)
         if errors:
-            # A TODO placeholder explains itself; other complaints about the same field are noise.
-            todo = {(e.file, e.path) for e in errors if e.message == TODO_MESSAGE}
+            # An error that explains a field (a TODO placeholder, a value YAML misreads) makes
+            # other complaints about the same field noise.
+            explained = {(e.file, e.path) for e in errors if e.rank == EXPLAINS}
             raise CatalogError(
-                [e for e in errors if (e.file, e.path) not in todo or e.message == TODO_MESSAGE]
+                [e for e in errors if e.rank == EXPLAINS or (e.file, e.path) not in explained]
             )
         return build_catalog(root, parsed)
 
@@ -210,9 +216,13 @@ def validate_files(files: list[DataFile], errors: list[DataError]) -> Parsed:
         variant_family={},
         results=[],
         results_files=Collector("results file source"),
-        located={f.file: f.located for f in files},
+        located={f.file: f.located for f in files if f.located is not None},
     )
     for f in files:
+        if f.located is None:
+            parsed.unread.append(f.file)
+            parsed.unread_results += f.folder == RESULTS_DIR
+            continue
         if not f.folder:
             collector = parsed.lists[Path(f.file).name]
             for i, item in validate_list(f, LIST_FILES[Path(f.file).name], errors):

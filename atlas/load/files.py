@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import stat
 from collections.abc import Iterable
@@ -13,7 +14,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .. import schema as S
-from ..errors import DataError, format_path
+from ..errors import EXPLAINS, UNREADABLE, DataError, format_path, shown
 from ..kinds import DATA_DIRS, LIST_FILES, RESULTS_DIR
 from ..yamlio import Located, read_yaml_fast
 
@@ -28,7 +29,7 @@ class DataFile:
 
     file: str
     folder: str  # "models", "results", ... or "" for the list files at the top of data/
-    located: Located
+    located: Located | None  # None: the file could not be read
 
 
 def suggest(name: str, options: Iterable[str]) -> str:
@@ -37,10 +38,9 @@ def suggest(name: str, options: Iterable[str]) -> str:
 
 
 def describe(value: Any) -> str:
-    """A value as a contributor typed it, short."""
+    """A value as a contributor typed it, short, with invisible characters shown escaped."""
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f'"{shown}"'
+        return f'"{shown(value, 40)}"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -49,36 +49,66 @@ def describe(value: Any) -> str:
         return "a mapping"
     if isinstance(value, list):
         return "a list"
-    return repr(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "a value that is not text, a number, a list or a mapping"
+
+
+def _not_plain(path: Path) -> str | None:
+    """Why ``path`` is not a plain file (None if it is), from the entry itself: never followed."""
+    mode = path.lstat().st_mode
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link"
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    return "is not a regular file (a pipe, socket or device)"
+
+
+def _entries(data_dir: Path, errors: list[DataError], unread: list[DataFile]) -> list:
+    """The data files to read, as (path, folder); anything else under data/ is an error. Only
+    data/ and its kind folders are listed: nothing is followed or read that is not a plain file
+    (an entry that should be one and is not is added to ``unread``)."""
+    found: list[tuple[Path, str]] = []
+    for path in sorted(data_dir.iterdir()):
+        rel = f"data/{path.name}"
+        if path.name.startswith(".") or path.name == "README.md":
+            continue
+        why = _not_plain(path)
+        if path.name in DATA_DIRS and why == "is a folder":
+            found += [
+                (child, path.name)
+                for child in sorted(path.iterdir())
+                if not child.name.startswith(".") and child.name != "README.md"
+            ]
+        elif path.name in DATA_DIRS:
+            message = f"{why}; {rel} must be a plain folder in the repository (it was not read)"
+            errors.append(DataError(rel, 0, "", message, UNREADABLE))
+            unread.append(DataFile(rel + "/", path.name, None))
+        elif path.name in LIST_FILES:
+            found.append((path, ""))
+        else:
+            kinds, lists = ", ".join(DATA_DIRS), ", ".join(LIST_FILES)
+            errors.append(
+                DataError(rel, 0, "", f"unexpected entry; data/ holds {kinds} and {lists}")
+            )
+    return found
 
 
 def read_files(root: Path, errors: list[DataError]) -> list[DataFile]:
-    """Every data file under root/data, read and parsed; stray and unreadable files are errors."""
+    """Every data file under root/data, read and parsed; stray and unreadable files are errors.
+
+    A file that cannot be read is returned with ``located`` None, so that references to what
+    it would define are counted, not reported one by one."""
     data_dir = root / "data"
     if not data_dir.is_dir():
         errors.append(DataError("data", 0, "", "the data folder does not exist"))
         return []
-    wanted: list[tuple[Path, str]] = []
-    for path in sorted(data_dir.rglob("*")):
+    out: list[DataFile] = []
+    for path, folder in _entries(data_dir, errors, out):
         rel = path.relative_to(root).as_posix()
-        folder = path.parent.relative_to(data_dir).as_posix()
-        if path.name.startswith(".") or path.name == "README.md":
-            continue
-        if path.is_dir() and not path.is_symlink():
-            if folder == "." and path.name not in DATA_DIRS:
-                errors.append(
-                    DataError(
-                        rel,
-                        0,
-                        "",
-                        f"unexpected folder; data/ holds {', '.join(DATA_DIRS)} and {', '.join(LIST_FILES)}",
-                    )
-                )
-            continue
-        expected = (folder == "." and path.name in LIST_FILES) or (
-            folder in DATA_DIRS and path.suffix == ".yaml"
-        )
-        if not expected:
+        if folder and path.suffix != ".yaml":
             errors.append(
                 DataError(
                     rel,
@@ -88,27 +118,20 @@ def read_files(root: Path, errors: list[DataError]) -> list[DataFile]:
                 )
             )
             continue
-        mode = path.lstat().st_mode
-        if not stat.S_ISREG(mode):
-            what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-            errors.append(
-                DataError(
-                    rel, 0, "", f"is {what}; a data file must be a plain file in the repository"
-                )
-            )
+        why = _not_plain(path)
+        if why is not None:
+            message = f"{why}; a data file must be a plain file in the repository (it was not read)"
+            errors.append(DataError(rel, 0, "", message, UNREADABLE))
+            out.append(DataFile(rel, folder, None))
             continue
-        wanted.append((path, "" if folder == "." else folder))
-    for name in LIST_FILES:
-        if not (data_dir / name).exists() and not (data_dir / name).is_symlink():
-            errors.append(DataError(f"data/{name}", 0, "", "required file is missing"))
-    out = []
-    for path, folder in wanted:
-        rel = path.relative_to(root).as_posix()
         located, errs = read_yaml_fast(path.read_bytes(), rel)
         errors.extend(errs)
         if located is not None:
             errors.extend(_placeholders(located, rel))
-            out.append(DataFile(rel, folder, located))
+        out.append(DataFile(rel, folder, located))
+    for name in LIST_FILES:
+        if not os.path.lexists(data_dir / name):
+            errors.append(DataError(f"data/{name}", 0, "", "required file is missing"))
     return out
 
 
@@ -124,7 +147,9 @@ def _placeholders(located: Located, file: str) -> list[DataError]:
             for i, v in enumerate(value):
                 walk(v, path + (i,))
         elif isinstance(value, str) and re.search(r"TODO|(?:^|-)todo(?:-|$)", value):
-            found.append(DataError(file, located.line_of(path), format_path(path), TODO_MESSAGE))
+            found.append(
+                DataError(file, located.line_of(path), format_path(path), TODO_MESSAGE, EXPLAINS)
+            )
 
     walk(located.data, ())
     return found
@@ -150,15 +175,30 @@ def validate(located: Located, tp: Any, file: str, model: type) -> tuple[Any, li
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            loc = tuple(
-                p
-                for p in err["loc"]
-                if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))
-            )
+            loc = data_path(located.data, err["loc"], err["type"] == "missing")
             errors.append(
                 DataError(file, located.line_of(loc), format_path(loc), message(err, loc, model))
             )
         return None, errors
+
+
+def data_path(data: Any, loc: tuple, missing: bool = False) -> tuple:
+    """Pydantic's location of an error as a path in the data: the parts it adds for its own
+    validators and union members ("function-after[...]", "list[str]") are left out by looking
+    at the data itself, never by their spelling (a key may hold brackets)."""
+    out: list = []
+    current = data
+    for i, part in enumerate(loc):
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif missing and i == len(loc) - 1:
+            current = None  # the key that is missing
+        else:
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def validate_list(f: DataFile, model: type, errors: list[DataError]) -> list[tuple[int, Any]]:
@@ -245,7 +285,10 @@ def message(err: dict, loc: tuple, model: type) -> str:
     if kind in _BOUNDS:
         return f"must be {_BOUNDS[kind].format(**ctx)}, got {describe(got)}"
     if kind == "too_short":
-        return "must not be empty"
+        wanted = ctx.get("min_length", 1)
+        return "must not be empty" if wanted == 1 else f"needs {wanted} entries, got {len(got)}"
+    if kind == "too_long":
+        return f"takes at most {ctx.get('max_length')} entries, got {len(got)}"
     if kind == "string_too_long":
         return f"is {len(got)} characters long; the limit is {ctx.get('max_length')}"
     if kind == "finite_number":
@@ -258,6 +301,8 @@ def _pattern_message(got: str, pattern: str | None) -> str:
         return "the Chinese summary contains no Chinese characters"
     if pattern in (S.TEXT_PATTERN, S.LONG_TEXT_PATTERN, S.ZH_TEXT_PATTERN):
         return S.text_problem(got, multiline=pattern != S.TEXT_PATTERN)
+    if pattern == S.URL_PATTERN:
+        return f"{describe(got)} is not valid: {S.url_problem(got)}"
     return (
         f"{describe(got)} is not valid: {S.PATTERN_HELP.get(pattern, 'must match ' + str(pattern))}"
     )

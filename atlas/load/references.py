@@ -9,8 +9,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import schema as S
-from ..errors import DataError, format_path
-from ..kinds import RESERVED_IDS, kind
+from ..errors import UNCHECKED, DataError, format_path
+from ..kinds import JS_RESERVED_IDS, RESERVED_IDS, kind
 from ..yamlio import Located
 from .catalog import Collector, Parsed
 from .files import suggest
@@ -30,16 +30,49 @@ class Checker:
             "model variant": parsed.variants,
             **{kind(name).label: c for name, c in parsed.entities.items()},
         }
+        # A file that could not be read may define any id of its kind: a reference to an
+        # unknown id of that kind is counted, not reported (it would bury the real error).
+        where = {
+            "source": "data/sources.yaml",
+            "organization": "data/organizations.yaml",
+            "licence": "data/licenses.yaml",
+            "setting": "data/settings.yaml",
+            "model variant": "data/models/",
+            **{kind(n).label: f"data/{kind(n).data_dir}/" for n in parsed.entities},
+        }
+        self.unread = {
+            label: next((f for f in parsed.unread if f.startswith(prefix)), None)
+            for label, prefix in where.items()
+        }
+        self.unchecked: dict[str, int] = {}
+
+    def unknown(self, label: str, value: str) -> bool:
+        """``value`` is not an id of ``label``, and no unread file might define it."""
+        target: Collector = self.targets[label]
+        if value in target.items or value in target.unverified:
+            return False
+        if self.unread[label] is not None:
+            self.unchecked[label] = self.unchecked.get(label, 0) + 1
+            return False
+        return True
+
+    def report_unchecked(self) -> None:
+        for label, count in self.unchecked.items():
+            refs = f"{count} reference{'s' if count != 1 else ''} to {label}s"
+            message = f"{refs} could not be checked because this file could not be read"
+            self.errors.append(DataError(self.unread[label], 0, "", message, UNCHECKED))
 
     def error(self, file: str, located: Located, path: tuple, message: str) -> None:
         self.errors.append(DataError(file, located.line_of(path), format_path(path), message))
 
     def ref(self, value: str | None, label: str, file: str, located: Located, path: tuple) -> None:
         """``value`` must be the id of a ``label`` (an id in a file that failed counts as known)."""
-        target: Collector = self.targets[label]
-        if value and value not in target.items and value not in target.unverified:
+        if value and self.unknown(label, value):
             self.error(
-                file, located, path, f'unknown {label} "{value}"{suggest(value, target.items)}'
+                file,
+                located,
+                path,
+                f'unknown {label} "{value}"{suggest(value, self.targets[label].items)}',
             )
 
     def refs(self, values: list[str], label: str, file: str, located: Located, path: tuple) -> None:
@@ -61,7 +94,7 @@ class Checker:
             path = base + (where if isinstance(where, tuple) else (where,))
             setting = vocabulary.get(value)
             if setting is None:
-                if value not in self.targets["setting"].unverified:
+                if self.unknown("setting", value):
                     words = [i for i, s in vocabulary.items() if s.kind == kind]
                     self.error(
                         file,
@@ -119,6 +152,29 @@ class Checker:
             self.ref(alt.source, "source", file, located, p + ("source",))
 
 
+def range_ok(metric: S.Metric) -> bool:
+    low, high = metric.range
+    wrong = low is not None and high is not None and low >= high
+    return not wrong and (metric.unit != "%" or metric.range == [0, 100])
+
+
+def out_of_range(value: float, metric: S.Metric, benchmark: str) -> str | None:
+    """Why ``value`` cannot be a value of ``metric`` (None if it can)."""
+    low, high = metric.range
+    if not range_ok(metric) or (low is None or value >= low) and (high is None or value <= high):
+        return None  # (a range that is wrong itself is reported once, at the metric)
+    bounds = (
+        f"{low:g} to {high:g}"
+        if low is not None and high is not None
+        else f"at least {low:g}"
+        if low is not None
+        else f"at most {high:g}"
+    )
+    return (
+        f"{value:g} is outside the range of {metric.id} on {benchmark} ({bounds}); check the value"
+    )
+
+
 def _family(c: Checker, f: S.Family, file: str, loc: Located) -> None:
     c.refs(f.organizations, "organization", file, loc, ("organizations",))
     c.refs(f.training_data, "dataset", file, loc, ("training_data",))
@@ -155,6 +211,22 @@ def _benchmark(c: Checker, b: S.Benchmark, file: str, loc: Located) -> None:
     for i, m in enumerate(metric_ids):
         if m in metric_ids[:i]:
             c.error(file, loc, ("metrics", i, "id"), f'duplicate metric id "{m}"')
+    for i, m in enumerate(b.metrics):
+        low, high = m.range
+        if low is not None and high is not None and low >= high:
+            c.error(
+                file, loc, ("metrics", i, "range"), "the lowest value must be below the highest"
+            )
+        elif m.unit == "%" and m.range != [0, 100]:
+            c.error(file, loc, ("metrics", i, "range"), 'a metric in "%" has the range [0, 100]')
+    first = b.metrics[0]
+    baselines = [(("random_baseline",), b.random_baseline)]
+    baselines += [
+        (("human_baselines", i, "value"), h.value) for i, h in enumerate(b.human_baselines)
+    ]
+    for path, value in baselines:
+        if value is not None and (why := out_of_range(value, first, b.id)):
+            c.error(file, loc, path, why + " (baselines are in the unit of the first metric)")
     if b.primary_setting:
         if b.primary_setting.metric not in metric_ids:
             c.error(
@@ -182,6 +254,12 @@ CHECKS: dict[str, Callable[[Checker, Any, str, Located], None]] = {
 }
 
 
+_JS_RESERVED = (
+    '"{}" is a name every JavaScript object has, which the site\'s scripts could take for '
+    "this id; choose another id"
+)
+
+
 def check_references(parsed: Parsed, errors: list[DataError]) -> None:
     c = Checker(parsed, errors)
     for name, collector in parsed.entities.items():
@@ -194,7 +272,12 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
                     ("id",),
                     f'"{eid}" is the name of the site\'s own {kind(name).page_dir} index page; choose another id',
                 )
+            if eid in JS_RESERVED_IDS:
+                c.error(file, loc, ("id",), _JS_RESERVED.format(eid))
             CHECKS[name](c, obj, file, loc)
+    for vid, (file, loc, path) in parsed.variants.where.items():
+        if vid in JS_RESERVED_IDS:
+            c.error(file, loc, path, _JS_RESERVED.format(vid))
     for src_id, src in parsed.sources.items.items():
         file, loc, base = parsed.sources.where[src_id]
         c.refs(src.organizations, "organization", file, loc, base + ("organizations",))
@@ -218,6 +301,7 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
         file, loc, _ = parsed.results_files.where[src_id]
         c.ref(src_id, "source", file, loc, ("source",))
     _results(c, parsed)
+    c.report_unchecked()
 
 
 def _results(c: Checker, parsed: Parsed) -> None:
@@ -237,6 +321,9 @@ def _results(c: Checker, parsed: Parsed) -> None:
             )
         if r.benchmark in benchmarks:
             metric_ids = [m.id for m in benchmarks[r.benchmark].metrics]
+            metric = next((m for m in benchmarks[r.benchmark].metrics if m.id == r.metric), None)
+            if metric is not None and (why := out_of_range(r.value, metric, r.benchmark)):
+                c.error(file, loc, path + ("value",), why)
             if r.metric not in metric_ids:
                 c.error(
                     file,
@@ -257,7 +344,32 @@ def _results(c: Checker, parsed: Parsed) -> None:
             )
         else:
             seen[key] = (loc, path)
+    _labels_are_unique(c, parsed)
     _primary_settings_have_results(c, parsed)
+
+
+def _labels_are_unique(c: Checker, parsed: Parsed) -> None:
+    """Two settings of one benchmark never read the same: pages group results by the label
+    ("5-shot, test split" is split test, or a subset named "test split")."""
+    from .catalog import setting_label
+
+    words = parsed.lists["settings.yaml"].items
+    seen: dict[tuple, tuple] = {}
+    for file, path, rec in parsed.results:
+        key = rec.setting
+        if not all(w in words for w in (key[2], key[3], *key[5]) if w):
+            continue  # an unknown word is reported already
+        label = (rec.result.benchmark, rec.result.metric, setting_label(key, words))
+        first = seen.setdefault(label, (key, file, path))
+        if first[0] != key:
+            where = f"{first[1]}:{parsed.located[first[1]].line_of(first[2])}"
+            c.error(
+                file,
+                parsed.located[file],
+                path,
+                f'this setting reads "{label[2]}" like the setting of {where}, which is another; '
+                "give one of their words in data/settings.yaml another name",
+            )
 
 
 def _primary_settings_have_results(c: Checker, parsed: Parsed) -> None:

@@ -192,3 +192,144 @@ def test_result_note_and_source_title(note, title):
     check_inert(render(family_page(Ctx(cat, "models/toy.md"), "toy")), note)
     board = render(benchmark_page(Ctx(cat, "benchmarks/toybench.md"), "toybench"))
     check_inert(board, title)
+
+
+# ---------------------------------------------------------------------------
+# Exports: any text survives into sources.bib, the CSVs and llms.txt and parses back
+# ---------------------------------------------------------------------------
+
+_UNTEX = [
+    (r"\textbackslash{}", "\\"),
+    (r"\textbraceleft{}", "{"),
+    (r"\textbraceright{}", "}"),
+    (r"\textasciitilde{}", "~"),
+    (r"\textasciicircum{}", "^"),
+    *((f"\\{c}", c) for c in "%&#$_"),
+]
+
+
+def untex(value: str) -> str:
+    out, i = [], 0
+    while i < len(value):
+        for escaped, plain in _UNTEX:
+            if value.startswith(escaped, i):
+                out.append(plain)
+                i += len(escaped)
+                break
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
+
+
+export_texts = st.one_of(
+    texts,
+    hostile,
+    st.sampled_from(
+        ["}", "{", "}{", "a } b", "@misc{x,", "\\", "a\\", "%", "=1+1", "-2", "@SUM(A1)", "+x"]
+    ),
+    st.lists(st.one_of(texts, hostile), min_size=1, max_size=3).map(" ".join),
+)
+
+
+def _with_source_and_family(title: str, name: str):
+    src = CATALOG.sources["doe2023toy"].model_copy(
+        update={"title": title, "authors": f"{title}, Bob"}
+    )
+    fam = CATALOG.families["toy"]
+    v0 = fam.variants[0].model_copy(update={"name": name})
+    fam = fam.model_copy(
+        update={
+            "name": name,
+            "variants": [v0, *fam.variants[1:]],
+            "summary": fam.summary.model_copy(update={"en": name}),
+        }
+    )
+    return replace(
+        CATALOG,
+        sources=MappingProxyType({**CATALOG.sources, "doe2023toy": src}),
+        families=MappingProxyType({"toy": fam}),
+    )
+
+
+@SETTINGS
+@given(export_texts)
+def test_bibtex_entries_parse_back_to_their_fields(value):
+    import bibtexparser
+
+    from atlas.export import export_files
+
+    bib = export_files(_with_source_and_family(value, "Toy"))["sources.bib"]
+    entries = {e["ID"]: e for e in bibtexparser.loads(bib).entries}
+    assert set(entries) == set(CATALOG.sources) & set(entries) and "doe2023toy" in entries
+    entry = entries["doe2023toy"]
+    folded = " ".join(value.split())
+    assert untex(entry["title"]) == "{" + folded + "}"
+    assert untex(entry["author"]).endswith(" and Bob")
+    assert entry["year"] == str(CATALOG.sources["doe2023toy"].year)
+
+
+@SETTINGS
+@given(export_texts)
+def test_csv_cells_parse_back_and_never_start_a_formula(value):
+    import csv
+    import io
+
+    from atlas.export import FORMULA_START, export_files
+
+    files = export_files(_with_source_and_family(value, value))
+    models = list(csv.DictReader(io.StringIO(files["models.csv"])))
+    results = list(csv.DictReader(io.StringIO(files["results.csv"])))
+    cells = [models[0]["name"]] + [
+        r["source_title"] for r in results if r["source_id"] == "doe2023toy"
+    ]
+    assert len(cells) > 1
+    for cell in cells:
+        assert not cell.startswith(FORMULA_START)
+        expected = "'" + value if value.startswith(FORMULA_START) else value
+        assert cell == expected
+    assert all(not c.startswith(FORMULA_START) for row in models + results for c in row.values())
+
+
+@SETTINGS
+@given(export_texts)
+def test_llms_txt_links_stay_links_and_names_stay_text(value):
+    import re as _re
+
+    from atlas.export import llms_txt
+
+    text = llms_txt(_with_source_and_family("T", value))
+    line = next(ln for ln in text.splitlines() if "(models/toy/)" in ln)
+    match = _re.fullmatch(r"- \[((?:\\.|[^\\\[\]])*)\]\(models/toy/\): (.*)", line)
+    assert match, line
+    unescape = lambda s: _re.sub(r"\\(.)", r"\1", s)  # noqa: E731
+    folded = " ".join(value.split())
+    assert unescape(match[1]) == folded
+    html = markdown.markdown(line)
+    assert html.count("<a ") == 1 and 'href="models/toy/"' in html, html
+
+
+key_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(key_texts)
+def test_any_key_gets_a_message_not_a_crash(key):
+    import json
+    import unicodedata
+
+    from atlas import schema as S
+    from atlas.load.files import validate
+    from atlas.yamlio import read_yaml
+
+    text = (FIXTURES / "valid/data/models/toy.yaml").read_text(encoding="utf-8")
+    text = text.replace("license: toy-license", f"{json.dumps(key)}: toy-license", 1)
+    located, errors = read_yaml(text, "data/models/toy.yaml")
+    if located is not None:
+        _, more = validate(located, S.Family, "data/models/toy.yaml", S.Family)
+        errors += more
+    if key != "license":
+        assert errors
+    for e in errors:
+        shown = str(e)
+        assert not [c for c in shown if unicodedata.category(c) in ("Cc", "Zl", "Zp") and c != "\n"]
