@@ -13,6 +13,7 @@ Macro errors do not stop the build at once: mkdocs-macros would call exit() (end
 ``mkdocs serve``) and print a traceback. They are reported here, every time (MkDocs' own log
 drops a message it has printed before), and fail the build at its end.
 """
+
 import logging
 import sys
 from pathlib import Path
@@ -42,7 +43,9 @@ def define_env(env):
         check_pages(catalog, Path(env.conf["docs_dir"]))
     except CatalogError as exc:
         log.error(str(exc))
-        raise PluginError(f"the atlas data has {len(exc.errors)} error(s), listed above; nothing was built") from None
+        raise PluginError(
+            f"the atlas data has {len(exc.errors)} error(s), listed above; nothing was built"
+        ) from None
     env.atlas_catalog = catalog
     env.atlas_site = Site.from_config(env.conf, project)
     env.atlas_errors = []
@@ -68,7 +71,11 @@ def on_pre_page_macros(env):
 
     def from_string(source, *args, **kwargs):
         parts = plan(source, env.macros) if isinstance(source, str) else None
-        template = compile_template(source, *args, **kwargs) if parts is None else DirectTemplate(parts, env.macros)
+        template = (
+            compile_template(source, *args, **kwargs)
+            if parts is None
+            else DirectTemplate(parts, env.macros)
+        )
         return Recorded(template, env, source)
 
     jinja.from_string = from_string
@@ -91,7 +98,11 @@ class Recorded:
         except Exception as exc:
             page = self.env.page
             where = f"docs/{page.file.src_uri}:{_page_line(page, self.source, exc)}"
-            what = f"{exc.call}: {exc.error}" if isinstance(exc, CallError) else f"{type(exc).__name__}: {exc}"
+            what = (
+                f"{exc.call}: {exc.error}"
+                if isinstance(exc, CallError)
+                else f"{type(exc).__name__}: {exc}"
+            )
             log.error(f"{where}: {what}")
             self.env.atlas_errors.append(f"{where}: {what}")
             return f'# {esc(page.title or page.file.src_uri)}\n\n!!! failure "This page could not be built"\n\n    {esc(where)}: {esc(what)}\n'
@@ -122,4 +133,6 @@ def on_post_build(env):
     if env.atlas_errors:
         count = len(env.atlas_errors)
         raise PluginError(f"{count} macro call{'s' if count != 1 else ''} failed, listed above")
-    write_exports(env.atlas_catalog, Path(env.conf["site_dir"]), directory_urls=env.conf["use_directory_urls"])
+    write_exports(
+        env.atlas_catalog, Path(env.conf["site_dir"]), directory_urls=env.conf["use_directory_urls"]
+    )

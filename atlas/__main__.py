@@ -3,6 +3,7 @@
 ``validate`` checks every data file and every page link between entities and pages; it
 prints every error as ``file:line: path: message`` and exits 1.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,12 @@ def _new(args) -> int:
         top_keys = re.findall(r"^([A-Za-z_]+):", text, re.M)
         if not top_keys or top_keys[-1] != "variants":
             return _fail(f"add the variant by hand: in {path}, 'variants:' is not the last key")
-        path.write_text(text.rstrip("\n") + "\n" + scaffold.variant_skeleton(args.id, name), encoding="utf-8")
-        print(f"added variant {args.id} to {path}; fill in its values, then run: python -m atlas validate")
+        path.write_text(
+            text.rstrip("\n") + "\n" + scaffold.variant_skeleton(args.id, name), encoding="utf-8"
+        )
+        print(
+            f"added variant {args.id} to {path}; fill in its values, then run: python -m atlas validate"
+        )
         return 0
     if args.kind == "result":
         path = args.root / "data" / "results" / f"{args.id}.yaml"
@@ -62,7 +67,9 @@ def _new(args) -> int:
     for path in (data, page):
         if path.exists():
             return _fail(f"{path} exists already")
-    data.write_text(scaffold.skeleton(args.kind, args.id, name, dt.date.today().isoformat()), encoding="utf-8")
+    data.write_text(
+        scaffold.skeleton(args.kind, args.id, name, dt.date.today().isoformat()), encoding="utf-8"
+    )
     page.write_text(scaffold.page_text(args.kind, args.id, name), encoding="utf-8")
     print(f"wrote {data} and {page}; replace every TODO, then run: python -m atlas validate")
     return 0
@@ -111,24 +118,48 @@ def _schema(root: Path) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m atlas", description="Foundation Model Atlas data tools")
-    parser.add_argument("--root", type=Path, default=Path("."), help="project root (holds data/ and docs/)")
+    parser = argparse.ArgumentParser(
+        prog="python -m atlas", description="Foundation Model Atlas data tools"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="project root (holds data/ and docs/)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check every data file; report every error at once")
-    exp = sub.add_parser("export", help="write catalog.json, the CSV files, sources.bib and llms.txt")
-    exp.add_argument("--out", type=Path, default=Path("site"), help="files go to <out>/api and <out>/llms.txt")
-    exp.add_argument("--html-urls", action="store_true", help="page URLs as models/llama.html (the offline build's style)")
+    exp = sub.add_parser(
+        "export", help="write catalog.json, the CSV files, sources.bib and llms.txt"
+    )
+    exp.add_argument(
+        "--out", type=Path, default=Path("site"), help="files go to <out>/api and <out>/llms.txt"
+    )
+    exp.add_argument(
+        "--html-urls",
+        action="store_true",
+        help="page URLs as models/llama.html (the offline build's style)",
+    )
     pages = sub.add_parser("pages", help="write the standard page of every entity that has none")
     pages.add_argument("--dry-run", action="store_true")
-    new = sub.add_parser("new", help="write the skeleton of a new entity (and its page), a variant or a results file")
+    new = sub.add_parser(
+        "new", help="write the skeleton of a new entity (and its page), a variant or a results file"
+    )
     new.add_argument("kind", choices=("family", "variant", "dataset", "benchmark", "result"))
-    new.add_argument("id", help="the new id; for a result, the id of the source that reports the results")
+    new.add_argument(
+        "id", help="the new id; for a result, the id of the source that reports the results"
+    )
     new.add_argument("--name", help="display name (default: the id)")
     new.add_argument("--family", help="for a variant: the family id whose file it is added to")
-    sub.add_parser("audit", help="coverage per field, field rules, stale and unsourced facts (exit 1 if a rule is broken)")
-    bench = sub.add_parser("bench", help="build benchmarks (tools/bench.py; see its --help)", add_help=False)
+    sub.add_parser(
+        "audit",
+        help="coverage per field, field rules, stale and unsourced facts (exit 1 if a rule is broken)",
+    )
+    bench = sub.add_parser(
+        "bench", help="build benchmarks (tools/bench.py; see its --help)", add_help=False
+    )
     bench.add_argument("rest", nargs=argparse.REMAINDER)
-    sub.add_parser("schema", help="write schema/*.schema.json from atlas/schema.py and the editor line atop every data file")
+    sub.add_parser(
+        "schema",
+        help="write schema/*.schema.json from atlas/schema.py and the editor line atop every data file",
+    )
     return parser
 
 
@@ -137,12 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             c = _load(args.root)
-            print(f"ok: {len(c.families)} families, {len(c.variants)} variants, {len(c.datasets)} datasets, "
-                  f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods, {len(c.results)} results, {len(c.sources)} sources")
+            print(
+                f"ok: {len(c.families)} families, {len(c.variants)} variants, {len(c.datasets)} datasets, "
+                f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods, {len(c.results)} results, {len(c.sources)} sources"
+            )
         elif args.command == "export":
             from .export import write_exports
 
-            for path in write_exports(_load(args.root), args.out, directory_urls=not args.html_urls):
+            for path in write_exports(
+                _load(args.root), args.out, directory_urls=not args.html_urls
+            ):
                 print(f"wrote {path}")
         elif args.command == "pages":
             _pages(args.root, args.dry_run)
@@ -154,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
             import runpy
 
             sys.argv = ["tools/bench.py", *args.rest]
-            runpy.run_path(str(Path(__file__).resolve().parent.parent / "tools" / "bench.py"), run_name="__main__")
+            runpy.run_path(
+                str(Path(__file__).resolve().parent.parent / "tools" / "bench.py"),
+                run_name="__main__",
+            )
         elif args.command == "audit":
             from .audit import audit, report
 

@@ -1,4 +1,5 @@
 """Coverage of the catalog: which fields are filled, results per setting, stale and unsourced facts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,7 +14,9 @@ STALE_AFTER_DAYS = 365
 
 @dataclass
 class Audit:
-    coverage: dict[str, tuple[int, list[tuple[str, int]]]] = field(default_factory=dict)  # kind -> (count, [(field, filled)])
+    coverage: dict[str, tuple[int, list[tuple[str, int]]]] = field(
+        default_factory=dict
+    )  # kind -> (count, [(field, filled)])
     results_by_benchmark: list[tuple[str, int]] = field(default_factory=list)
     results_by_setting: list[tuple[str, str, int]] = field(default_factory=list)
     stale: list[tuple[str, str, str]] = field(default_factory=list)  # kind, id, checked
@@ -35,7 +38,9 @@ def _fields(model: type) -> list[str]:
     return [name for name in model.model_fields if name not in skip]
 
 
-def audit(catalog: Catalog, today: dt.date | None = None) -> Audit:
+def audit(
+    catalog: Catalog, today: dt.date | None = None
+) -> Audit:  # long: one list of rules, each a few lines; splitting scatters them
     today = today or S.today()
     out = Audit()
     variants = [v for f in catalog.families.values() for v in f.variants]
@@ -46,13 +51,25 @@ def audit(catalog: Catalog, today: dt.date | None = None) -> Audit:
         ("benchmarks", S.Benchmark, list(catalog.benchmarks.values())),
         ("methods", S.Method, list(catalog.methods.values())),
     ):
-        out.coverage[kind] = (len(entities), [(name, sum(_filled(getattr(e, name)) for e in entities)) for name in _fields(model)])
+        out.coverage[kind] = (
+            len(entities),
+            [(name, sum(_filled(getattr(e, name)) for e in entities)) for name in _fields(model)],
+        )
 
     # Every sourced value has a citation (the loader refuses data without; this re-checks the catalog).
-    for kind, entities in (("family", catalog.families.values()), ("variant", variants), ("dataset", catalog.datasets.values()), ("benchmark", catalog.benchmarks.values())):
+    for kind, entities in (
+        ("family", catalog.families.values()),
+        ("variant", variants),
+        ("dataset", catalog.datasets.values()),
+        ("benchmark", catalog.benchmarks.values()),
+    ):
         for e in entities:
             for name in S.SOURCED_FIELDS[type(e)]:
-                if _filled(getattr(e, name)) and getattr(e.cite, name) is None and e.cite.default is None:
+                if (
+                    _filled(getattr(e, name))
+                    and getattr(e.cite, name) is None
+                    and e.cite.default is None
+                ):
                     out.unsourced.append(f"{kind} {e.id}: {name}")
             for name in type(e.cite).model_fields:
                 c = getattr(e.cite, name)
@@ -60,18 +77,32 @@ def audit(catalog: Catalog, today: dt.date | None = None) -> Audit:
                     out.estimates += 1
     for rec in catalog.results:
         if not rec.result.locator.strip():
-            out.unsourced.append(f"result {rec.result.model} on {rec.result.benchmark} ({rec.source}): no locator")
+            out.unsourced.append(
+                f"result {rec.result.model} on {rec.result.benchmark} ({rec.source}): no locator"
+            )
         out.estimates += bool(rec.result.estimate)
 
-    out.results_by_benchmark = sorted(((b, len(catalog.results_by_benchmark.get(b, ()))) for b in catalog.benchmarks), key=lambda x: (-x[1], x[0]))
+    out.results_by_benchmark = sorted(
+        ((b, len(catalog.results_by_benchmark.get(b, ()))) for b in catalog.benchmarks),
+        key=lambda x: (-x[1], x[0]),
+    )
     settings = Counter()
 
     for rec in catalog.results:
-        settings[(rec.result.benchmark, f"{catalog.setting_label(rec.setting)} · {rec.result.metric}")] += 1
-    out.results_by_setting = sorted(((b, s, n) for (b, s), n in settings.items()), key=lambda x: (x[0], -x[2], x[1]))
+        settings[
+            (rec.result.benchmark, f"{catalog.setting_label(rec.setting)} · {rec.result.metric}")
+        ] += 1
+    out.results_by_setting = sorted(
+        ((b, s, n) for (b, s), n in settings.items()), key=lambda x: (x[0], -x[2], x[1])
+    )
 
     limit = today - dt.timedelta(days=STALE_AFTER_DAYS)
-    for kind, store in (("family", catalog.families), ("dataset", catalog.datasets), ("benchmark", catalog.benchmarks), ("method", catalog.methods)):
+    for kind, store in (
+        ("family", catalog.families),
+        ("dataset", catalog.datasets),
+        ("benchmark", catalog.benchmarks),
+        ("method", catalog.methods),
+    ):
         for e in store.values():
             if dt.date.fromisoformat(e.checked) < limit:
                 out.stale.append((kind, e.id, e.checked))
@@ -93,6 +124,11 @@ def report(a: Audit) -> str:
     lines += [f"  {b:<20} {s:<60} {n:>5}" for b, s, n in a.results_by_setting]
     lines += ["", f"## facts not checked for {STALE_AFTER_DAYS} days: {len(a.stale)}"]
     lines += [f"  {k} {i} (checked {c})" for k, i, c in a.stale]
-    lines += ["", f"## values marked as estimates: {a.estimates}", "", f"## values without a source: {len(a.unsourced)}"]
+    lines += [
+        "",
+        f"## values marked as estimates: {a.estimates}",
+        "",
+        f"## values without a source: {len(a.unsourced)}",
+    ]
     lines += [f"  {u}" for u in a.unsourced]
     return "\n".join(lines) + "\n"

@@ -1,11 +1,23 @@
 """BibTeX of the documents the atlas cites (api/sources.bib and the cite block of each page)."""
+
 from __future__ import annotations
 
 import re
 
 from . import schema as S
 
-_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "#": r"\#", "$": r"\$", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
 
 
 def _tex(value: str) -> str:
@@ -28,7 +40,10 @@ def _authors(authors: str) -> str:
 
 def entry(src: S.Source) -> str:
     """One BibTeX entry, keyed by the source id."""
-    kind = {"paper": "article" if src.venue and not src.arxiv else "misc", "technical-report": "techreport"}.get(src.kind, "misc")
+    kind = {
+        "paper": "article" if src.venue and not src.arxiv else "misc",
+        "technical-report": "techreport",
+    }.get(src.kind, "misc")
     fields = [("title", "{" + _tex(src.title) + "}")]
     if src.authors:
         fields.append(("author", _authors(src.authors)))
@@ -52,7 +67,12 @@ def bibliography(sources) -> str:
 
 def page_entry(kind: str, entity, url: str) -> str:
     """How to cite an atlas page."""
-    what = {"family": "model family", "dataset": "dataset", "benchmark": "benchmark", "method": "method"}[kind]
+    what = {
+        "family": "model family",
+        "dataset": "dataset",
+        "benchmark": "benchmark",
+        "method": "method",
+    }[kind]
     return (
         f"@misc{{atlas-{kind}-{entity.id},\n"
         f"  title = {{{{{_tex(entity.name)}}}: {what} page of the Foundation Model Atlas}},\n"

@@ -1,4 +1,5 @@
 """The link between entities and their pages: one page per entity, one entity per page."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,22 @@ def check_pages(catalog: Catalog, docs_dir: Path) -> None:
         for missing in sorted(ids - pages):
             file = catalog.files.get((k.name, missing), data_path(k.name, missing))
             how = "`python -m atlas pages` writes the standard one"
-            errors.append(DataError(file, 1, "id", f'{k.label} "{missing}" has no page: create docs/{k.page_dir}/{missing}.md ({how})'))
+            errors.append(
+                DataError(
+                    file,
+                    1,
+                    "id",
+                    f'{k.label} "{missing}" has no page: create docs/{k.page_dir}/{missing}.md ({how})',
+                )
+            )
         for extra in sorted(pages - ids):
-            errors.append(DataError(f"docs/{k.page_dir}/{extra}.md", 0, "", f"this page names no {k.label}: there is no {data_path(k.name, extra)}"))
+            errors.append(
+                DataError(
+                    f"docs/{k.page_dir}/{extra}.md",
+                    0,
+                    "",
+                    f"this page names no {k.label}: there is no {data_path(k.name, extra)}",
+                )
+            )
     if errors:
         raise CatalogError(errors)

@@ -15,6 +15,7 @@ page can cite it:
 Memory figures are lower bounds for the weights and optimizer state only; activations, the
 KV cache and framework overhead come on top.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,20 +55,68 @@ def weight_memory(v: S.Variant, bits: int) -> float | None:
     return v.parameters * bits / 8 if v.parameters else None
 
 
-def figures(v: S.Variant) -> list[Figure]:
+def figures(v: S.Variant) -> list[Figure]:  # long: one formula per figure, read top to bottom
     """Every derived figure that the variant's stored facts allow."""
     out: list[Figure] = []
     compute = training_compute(v)
     if compute:
         n = "active parameters" if v.active_parameters else "parameters"
-        out.append(Figure("Training compute", compute, "FLOPs", f"6 × {n} × training tokens", "kaplan2020scaling"))
+        out.append(
+            Figure(
+                "Training compute",
+                compute,
+                "FLOPs",
+                f"6 × {n} × training tokens",
+                "kaplan2020scaling",
+            )
+        )
     ratio = tokens_per_parameter(v)
     if ratio:
-        out.append(Figure("Training tokens per parameter", ratio, f"(Chinchilla-optimal ≈ {CHINCHILLA_TOKENS_PER_PARAMETER})", "training tokens ÷ parameters", "hoffmann2022chinchilla"))
+        out.append(
+            Figure(
+                "Training tokens per parameter",
+                ratio,
+                f"(Chinchilla-optimal ≈ {CHINCHILLA_TOKENS_PER_PARAMETER})",
+                "training tokens ÷ parameters",
+                "hoffmann2022chinchilla",
+            )
+        )
     if v.parameters:
         for bits in (16, 8, 4):
-            out.append(Figure(f"Weights in memory at {bits} bits", v.parameters * bits / 8, "bytes", f"parameters × {bits} ÷ 8", None))
-        out.append(Figure("Full fine-tuning (Adam, mixed precision)", v.parameters * FULL_FT_BYTES_PER_PARAM, "bytes", f"parameters × {FULL_FT_BYTES_PER_PARAM} bytes, activations excluded", "rajbhandari2020zero"))
-        out.append(Figure("LoRA fine-tuning (16-bit frozen base)", v.parameters * LORA_BYTES_PER_PARAM, "bytes", f"parameters × {LORA_BYTES_PER_PARAM} bytes, adapters and activations excluded", "hu2021lora"))
-        out.append(Figure("QLoRA fine-tuning (4-bit frozen base)", v.parameters * QLORA_BYTES_PER_PARAM, "bytes", f"parameters × {QLORA_BYTES_PER_PARAM} bytes, adapters, quantization constants and activations excluded", "dettmers2023qlora"))
+            out.append(
+                Figure(
+                    f"Weights in memory at {bits} bits",
+                    v.parameters * bits / 8,
+                    "bytes",
+                    f"parameters × {bits} ÷ 8",
+                    None,
+                )
+            )
+        out.append(
+            Figure(
+                "Full fine-tuning (Adam, mixed precision)",
+                v.parameters * FULL_FT_BYTES_PER_PARAM,
+                "bytes",
+                f"parameters × {FULL_FT_BYTES_PER_PARAM} bytes, activations excluded",
+                "rajbhandari2020zero",
+            )
+        )
+        out.append(
+            Figure(
+                "LoRA fine-tuning (16-bit frozen base)",
+                v.parameters * LORA_BYTES_PER_PARAM,
+                "bytes",
+                f"parameters × {LORA_BYTES_PER_PARAM} bytes, adapters and activations excluded",
+                "hu2021lora",
+            )
+        )
+        out.append(
+            Figure(
+                "QLoRA fine-tuning (4-bit frozen base)",
+                v.parameters * QLORA_BYTES_PER_PARAM,
+                "bytes",
+                f"parameters × {QLORA_BYTES_PER_PARAM} bytes, adapters, quantization constants and activations excluded",
+                "dettmers2023qlora",
+            )
+        )
     return out

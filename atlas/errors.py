@@ -1,4 +1,5 @@
 """Errors a contributor sees: each one says where it is (file, line, path)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@
 This is a contract (DESIGN.md section 4): other people's scripts read it. Keys
 may be added; the documented ones stay. Counts are plain integers.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,7 +18,11 @@ from .load import Catalog, ResultRecord, gc_paused
 
 
 def _citations(obj: Any) -> dict[str, dict]:
-    return {name: c.model_dump(exclude_none=True) for name in type(obj.cite).model_fields if (c := getattr(obj.cite, name)) is not None}
+    return {
+        name: c.model_dump(exclude_none=True)
+        for name in type(obj.cite).model_fields
+        if (c := getattr(obj.cite, name)) is not None
+    }
 
 
 def _family(c: Catalog, f: S.Family, du: bool) -> dict:
@@ -155,13 +160,53 @@ def catalog_dict(c: Catalog, directory_urls: bool = True) -> dict:
         "results": [_result(c, rec) for rec in c.results],
         "sources": [s.model_dump(exclude_none=True) for s in c.sources.values()],
         "organizations": [o.model_dump(exclude_none=True) for o in c.organizations.values()],
-        "licenses": [lic.model_dump(exclude_none=True, by_alias=True) for lic in c.licenses.values()],
+        "licenses": [
+            lic.model_dump(exclude_none=True, by_alias=True) for lic in c.licenses.values()
+        ],
     }
 
 
-MODEL_COLUMNS = ("id", "family", "name", "organization", "parameters", "active_parameters", "training_tokens", "context_length", "layers", "d_model",
-                 "attention_heads", "release_date", "architecture", "license", "license_class", "access", "gated", "knowledge_cutoff", "reasoning", "hf_repo")
-RESULT_COLUMNS = ("model", "family", "benchmark", "shots", "shots_note", "setting", "cot", "split", "subset", "protocol", "harness", "metric", "value", "source_id", "source_title", "source_url", "locator")
+MODEL_COLUMNS = (
+    "id",
+    "family",
+    "name",
+    "organization",
+    "parameters",
+    "active_parameters",
+    "training_tokens",
+    "context_length",
+    "layers",
+    "d_model",
+    "attention_heads",
+    "release_date",
+    "architecture",
+    "license",
+    "license_class",
+    "access",
+    "gated",
+    "knowledge_cutoff",
+    "reasoning",
+    "hf_repo",
+)
+RESULT_COLUMNS = (
+    "model",
+    "family",
+    "benchmark",
+    "shots",
+    "shots_note",
+    "setting",
+    "cot",
+    "split",
+    "subset",
+    "protocol",
+    "harness",
+    "metric",
+    "value",
+    "source_id",
+    "source_title",
+    "source_url",
+    "locator",
+)
 
 
 def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
@@ -175,22 +220,44 @@ def _csv(columns: tuple[str, ...], rows: list[dict]) -> str:
 
 def schema_files() -> dict[str, str]:
     """``schema/<name>.schema.json`` -> content, generated from atlas/schema.py."""
-    return {f"schema/{name}.schema.json": json.dumps(schema, ensure_ascii=False, indent=1, sort_keys=True) + "\n" for name, schema in S.json_schemas().items()}
+    return {
+        f"schema/{name}.schema.json": json.dumps(
+            schema, ensure_ascii=False, indent=1, sort_keys=True
+        )
+        + "\n"
+        for name, schema in S.json_schemas().items()
+    }
 
 
 def llms_txt(c: Catalog, directory_urls: bool = True) -> str:
     """The site's pages for language-model readers (https://llmstxt.org format)."""
+
     def first_sentence(text: str) -> str:
         text = " ".join(text.split())
         end = text.find(". ")
         return text if end < 0 else text[: end + 1]
 
-    lines = ["# Foundation Model Atlas", "", "> A reference on foundation models: what each model is, what it was trained on, how it scores on benchmarks, and the source (document and table) of every number.", ""]
-    lines += ["Data: [catalog.json](api/catalog.json), [models.csv](api/models.csv), [results.csv](api/results.csv), [sources.bib](api/sources.bib), JSON Schema under api/schema/.", ""]
-    for title, kind, store in (("Model families", "family", c.families), ("Datasets", "dataset", c.datasets), ("Benchmarks", "benchmark", c.benchmarks), ("Methods and guides", "method", c.methods)):
+    lines = [
+        "# Foundation Model Atlas",
+        "",
+        "> A reference on foundation models: what each model is, what it was trained on, how it scores on benchmarks, and the source (document and table) of every number.",
+        "",
+    ]
+    lines += [
+        "Data: [catalog.json](api/catalog.json), [models.csv](api/models.csv), [results.csv](api/results.csv), [sources.bib](api/sources.bib), JSON Schema under api/schema/.",
+        "",
+    ]
+    for title, kind, store in (
+        ("Model families", "family", c.families),
+        ("Datasets", "dataset", c.datasets),
+        ("Benchmarks", "benchmark", c.benchmarks),
+        ("Methods and guides", "method", c.methods),
+    ):
         lines += [f"## {title}", ""]
         for entity in sorted(store.values(), key=lambda e: e.name.lower()):
-            lines.append(f"- [{entity.name}]({page_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}")
+            lines.append(
+                f"- [{entity.name}]({page_url(kind, entity.id, directory_urls)}): {first_sentence(entity.summary.en)}"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -214,7 +281,17 @@ def export_files(c: Catalog, directory_urls: bool = True) -> dict[str, str]:
     from .bibtex import bibliography
 
     data = catalog_dict(c, directory_urls)
-    results = [{**r, "protocol": ";".join(r["protocol"]), "source_id": r["source"]["id"], "source_title": r["source"]["title"], "source_url": r["source"]["url"], "locator": r["source"]["locator"]} for r in data["results"]]
+    results = [
+        {
+            **r,
+            "protocol": ";".join(r["protocol"]),
+            "source_id": r["source"]["id"],
+            "source_title": r["source"]["title"],
+            "source_url": r["source"]["url"],
+            "locator": r["source"]["locator"],
+        }
+        for r in data["results"]
+    ]
     return {
         # compact: json's C encoder only runs without indent (10x faster at 10,000 families)
         "catalog.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
@@ -229,7 +306,9 @@ def write_exports(c: Catalog, site_dir: Path, directory_urls: bool = True) -> li
     """Write api/* and llms.txt into a built site."""
     written = []
     with gc_paused():
-        files = {f"api/{name}": content for name, content in export_files(c, directory_urls).items()}
+        files = {
+            f"api/{name}": content for name, content in export_files(c, directory_urls).items()
+        }
         files["llms.txt"] = llms_txt(c, directory_urls)
     for name, content in files.items():
         path = site_dir / name

@@ -3,6 +3,7 @@
 A checkout without history (a shallow clone, a downloaded archive, no git at
 all) yields no dates rather than wrong ones; pages then omit the date.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -12,11 +13,29 @@ from pathlib import Path
 def last_changed(root: Path, folders: tuple[str, ...] = ("data", "docs")) -> dict[str, str]:
     """Path (relative to the repository root) -> ISO date of the last commit that touched it."""
     try:
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root, capture_output=True, text=True, timeout=30)
+        shallow = subprocess.run(
+            ["git", "rev-parse", "--is-shallow-repository"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
         if shallow.returncode != 0 or shallow.stdout.strip() != "false":
             return {}
-        top = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True, timeout=30).stdout.strip()
-        log = subprocess.run(["git", "log", "--format=%x00%cs", "--name-only", "--", *folders], cwd=root, capture_output=True, text=True, timeout=120)
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-prefix"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout.strip()
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", *folders],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except (OSError, subprocess.SubprocessError):
         return {}
     if log.returncode != 0:
@@ -27,6 +46,6 @@ def last_changed(root: Path, folders: tuple[str, ...] = ("data", "docs")) -> dic
         if line.startswith("\0"):
             current = line[1:]
         elif line and current:
-            path = line[len(top):] if top and line.startswith(top) else line
+            path = line[len(top) :] if top and line.startswith(top) else line
             dates.setdefault(path, current)  # newest first: keep the first seen
     return dates

@@ -3,6 +3,7 @@
 The loader, the renderers, the page check, the scaffold, the audit and the export all read
 this table, so adding a kind (or moving a folder) is one edit here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ class Kind:
 KINDS: tuple[Kind, ...] = (
     Kind("family", "model family", "models", "models", "families", "family", S.Family),
     Kind("dataset", "dataset", "datasets", "datasets", "datasets", "dataset", S.Dataset),
-    Kind("benchmark", "benchmark", "benchmarks", "benchmarks", "benchmarks", "benchmark", S.Benchmark),
+    Kind(
+        "benchmark", "benchmark", "benchmarks", "benchmarks", "benchmarks", "benchmark", S.Benchmark
+    ),
     Kind("method", "method", "methods", "methods", "methods", "method", S.Method),
 )
 BY_NAME = {k.name: k for k in KINDS}
@@ -43,7 +46,11 @@ LIST_FILES: dict[str, type] = {
 }
 
 #: The JSON Schema (schema/<name>.schema.json) of each data file, by folder or list file.
-SCHEMA_OF = {**{k.data_dir: k.schema for k in KINDS}, RESULTS_DIR: "results", **{name: name.removesuffix(".yaml") for name in LIST_FILES}}
+SCHEMA_OF = {
+    **{k.data_dir: k.schema for k in KINDS},
+    RESULTS_DIR: "results",
+    **{name: name.removesuffix(".yaml") for name in LIST_FILES},
+}
 
 
 def schema_header(relative_file: str) -> str:

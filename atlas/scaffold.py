@@ -1,15 +1,24 @@
 """Page templates: the Markdown page of an entity, calling the macros that render its data."""
+
 from __future__ import annotations
 
 from . import kinds
 
-_DATA = {"family": "data/models/{id}.yaml; results from data/results/*.yaml", "dataset": "data/datasets/{id}.yaml", "benchmark": "data/benchmarks/{id}.yaml; results from data/results/*.yaml", "method": "data/methods/{id}.yaml"}
+_DATA = {
+    "family": "data/models/{id}.yaml; results from data/results/*.yaml",
+    "dataset": "data/datasets/{id}.yaml",
+    "benchmark": "data/benchmarks/{id}.yaml; results from data/results/*.yaml",
+    "method": "data/methods/{id}.yaml",
+}
 
 _METHOD_SECTIONS = [
     ("Facts { data-search-exclude }", ['page_meta("method", "{id}")', 'method_facts("{id}")']),
     ("What it is", []),
     ("Reported figures { data-search-exclude }", ['reported_figures("{id}")']),
-    ("Sources { data-search-exclude }", ['sources_list("method", "{id}")', 'cite_block("method", "{id}")']),
+    (
+        "Sources { data-search-exclude }",
+        ['sources_list("method", "{id}")', 'cite_block("method", "{id}")'],
+    ),
 ]
 
 
@@ -19,7 +28,10 @@ def page_text(kind: str, entity_id: str, name: str) -> str:
     kinds.kind(kind)
     lines = [f"# {name}", "", f"<!-- Rendered from {_DATA[kind].format(id=entity_id)} -->", ""]
     if kind != "method":
-        return "\n".join(lines + ['{{ %s_page("%s") }}' % ("family" if kind == "family" else kind, entity_id), ""])
+        return "\n".join(
+            lines
+            + ['{{ %s_page("%s") }}' % ("family" if kind == "family" else kind, entity_id), ""]
+        )
     lines += ['{{ lede("method", "%s") }}' % entity_id, ""]
     for heading, calls in _METHOD_SECTIONS:
         lines += [f"## {heading}", ""]

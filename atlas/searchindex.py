@@ -17,6 +17,7 @@ The file holds the index in a packed form (``pack``), about half the size of lun
 serialization, which the worker reads without building every object up front: at 10,000
 families, parsing and loading lunr's format was most of the time to the first result.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -60,7 +61,11 @@ def build_index(search_index: dict) -> dict:
         fields = {"ref": str(position)}
         for name in names:
             value = doc.get(name) or ""
-            fields[name] = [t for v in value for t in tokens(v, separator)] if isinstance(value, list) else tokens(value, separator)
+            fields[name] = (
+                [t for v in value for t in tokens(v, separator)]
+                if isinstance(value, list)
+                else tokens(value, separator)
+            )
         builder.add(fields, {"boost": doc["boost"]} if "boost" in doc else None)
     return builder.build().serialize()
 
@@ -87,7 +92,9 @@ def pack(serialized: dict) -> dict:
         posting, row = inverted[term], [inverted[term]["_index"]]
         for name in fields:
             if any(posting[name].values()):
-                raise ValueError(f"the index keeps metadata for {term!r}; the packed form has no place for it")
+                raise ValueError(
+                    f"the index keeps metadata for {term!r}; the packed form has no place for it"
+                )
             previous, gaps = 0, []
             for doc in sorted(int(ref) for ref in posting[name]):
                 gaps.append(doc - previous)
@@ -100,8 +107,18 @@ def pack(serialized: dict) -> dict:
         column = vectors[fields.index(name)]
         position = int(ref)
         column.extend([None] * (position + 1 - len(column)))
-        column[position] = ",".join(map(repr, elements))  # repr: the shortest text that reads back the same
-    return {"format": PACKED_FORMAT, "version": serialized["version"], "fields": fields, "pipeline": serialized["pipeline"], "terms": terms, "postings": postings, "vectors": vectors}
+        column[position] = ",".join(
+            map(repr, elements)
+        )  # repr: the shortest text that reads back the same
+    return {
+        "format": PACKED_FORMAT,
+        "version": serialized["version"],
+        "fields": fields,
+        "pipeline": serialized["pipeline"],
+        "terms": terms,
+        "postings": postings,
+        "vectors": vectors,
+    }
 
 
 def unpack(packed: dict) -> dict:
@@ -123,8 +140,19 @@ def unpack(packed: dict) -> dict:
             text = column[position] if position < len(column) else None
             if text is not None:
                 parts = text.split(",") if text else []
-                vectors.append([f"{name}/{position}", [int(x) if i % 2 == 0 else float(x) for i, x in enumerate(parts)]])
-    return {"version": packed["version"], "fields": fields, "fieldVectors": vectors, "invertedIndex": sorted(inverted), "pipeline": packed["pipeline"]}
+                vectors.append(
+                    [
+                        f"{name}/{position}",
+                        [int(x) if i % 2 == 0 else float(x) for i, x in enumerate(parts)],
+                    ]
+                )
+    return {
+        "version": packed["version"],
+        "fields": fields,
+        "fieldVectors": vectors,
+        "invertedIndex": sorted(inverted),
+        "pipeline": packed["pipeline"],
+    }
 
 
 def write_index(site_dir: Path) -> Path | None:
@@ -140,11 +168,20 @@ def write_index(site_dir: Path) -> Path | None:
         return None
     search_index = json.loads(source.read_text(encoding="utf-8"))
     text = json.dumps(pack(build_index(search_index)), ensure_ascii=False, separators=(",", ":"))
-    literal = json.dumps(text, ensure_ascii=False).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    literal = (
+        json.dumps(text, ensure_ascii=False)
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
     # JSON.parse of a string literal is parsed faster than the same object as a JS literal.
     target = source.with_name(INDEX_FILE)
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    target.write_text(f'self.atlasSearchIndexVersion="{version}";self.atlasSearchIndex=JSON.parse({literal});\n', encoding="utf-8")
+    target.write_text(
+        f'self.atlasSearchIndexVersion="{version}";self.atlasSearchIndex=JSON.parse({literal});\n',
+        encoding="utf-8",
+    )
     search_index["config"]["atlas_index"] = version
-    source.write_text(json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    source.write_text(
+        json.dumps(search_index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     return target

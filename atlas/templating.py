@@ -11,6 +11,7 @@ a plain literal, a name that is not an atlas macro) it returns None and Jinja re
 page as before. The output is the same as Jinja's: newlines normalised to ``\\n`` and one
 trailing newline dropped, as Jinja's defaults do. tests check that on every page of the site.
 """
+
 from __future__ import annotations
 
 import ast
@@ -19,7 +20,13 @@ import re
 from collections.abc import Callable, Collection, Mapping
 
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|-?(?:0|[1-9]\d*)(?:\.\d+)?)"""
-_CALL = re.compile(r"\{\{[ \t]*([A-Za-z_]\w*)\([ \t]*(" + _LITERAL + r"(?:[ \t]*,[ \t]*" + _LITERAL + r")*)?[ \t]*\)[ \t]*\}\}")
+_CALL = re.compile(
+    r"\{\{[ \t]*([A-Za-z_]\w*)\([ \t]*("
+    + _LITERAL
+    + r"(?:[ \t]*,[ \t]*"
+    + _LITERAL
+    + r")*)?[ \t]*\)[ \t]*\}\}"
+)
 _ARG = re.compile(_LITERAL)
 _NEWLINE = re.compile(r"(\r\n|\r|\n)")
 
@@ -36,7 +43,9 @@ def plan(source: str, names: Collection[str]) -> list | None:
     """The page as text and (macro name, arguments, line) parts, or None if Jinja must render it."""
     if "{%" in source or "{#" in source:
         return None
-    lines = _NEWLINE.split(source)[::2]  # as Jinja's lexer: \r\n and \r become \n, one final \n goes
+    lines = _NEWLINE.split(source)[
+        ::2
+    ]  # as Jinja's lexer: \r\n and \r become \n, one final \n goes
     if lines[-1] == "":
         del lines[-1]
     text = "\n".join(lines)

@@ -6,6 +6,7 @@ module composes the node tree first, so that it can (1) record the line of every
 key and item, (2) refuse duplicate keys, and then (3) construct the values from
 the same nodes, parsing each file once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -105,7 +106,11 @@ _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _WILDCARD = _Loader.yaml_implicit_resolvers.get(None, [])
-_RESOLVERS = {first: resolvers + _WILDCARD for first, resolvers in _Loader.yaml_implicit_resolvers.items() if first is not None}
+_RESOLVERS = {
+    first: resolvers + _WILDCARD
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+    if first is not None
+}
 
 
 class _FastLoader(_Loader):  # type: ignore[misc, valid-type]
@@ -177,21 +182,46 @@ def read_yaml_fast(text: bytes, file: str) -> tuple[Located | None, list[DataErr
     return Located(data, None, decoded), []
 
 
-def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataError]]:
+def read_yaml(
+    text: str | bytes, file: str
+) -> tuple[Located | None, list[DataError]]:  # long: the checks run in the order a file is read
     """Parse one YAML file. Returns the located data, or None and the errors."""
     from .errors import format_path
 
     if isinstance(text, bytes):
         if text.startswith(b"\xef\xbb\xbf"):
-            return None, [DataError(file, 1, "", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
+            return None, [
+                DataError(
+                    file,
+                    1,
+                    "",
+                    "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+                )
+            ]
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
             line = text[: exc.start].count(b"\n") + 1
-            return None, [DataError(file, line, "", f"the file is not valid UTF-8 (byte 0x{text[exc.start]:02x} at offset {exc.start})")]
+            return None, [
+                DataError(
+                    file,
+                    line,
+                    "",
+                    f"the file is not valid UTF-8 (byte 0x{text[exc.start]:02x} at offset {exc.start})",
+                )
+            ]
     if text.startswith("\ufeff"):
-        return None, [DataError(file, 1, "", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")]
-    if not text.strip() or all(l.strip().startswith("#") or not l.strip() for l in text.splitlines()):
+        return None, [
+            DataError(
+                file,
+                1,
+                "",
+                "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM",
+            )
+        ]
+    if not text.strip() or all(
+        line.strip().startswith("#") or not line.strip() for line in text.splitlines()
+    ):
         return None, [DataError(file, 1, "", "the file is empty")]
     loader = _Loader(text)
     try:
@@ -203,10 +233,22 @@ def read_yaml(text: str | bytes, file: str) -> tuple[Located | None, list[DataEr
         try:
             _walk(node, (), lines, dups)
         except _AliasFound as found:
-            return None, [DataError(file, found.line, "", "YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out")]
+            return None, [
+                DataError(
+                    file,
+                    found.line,
+                    "",
+                    "YAML anchors and aliases (&name, *name) are not allowed in data files; write the value out",
+                )
+            ]
         if dups:
             return None, [
-                DataError(file, line, format_path(path), f"duplicate key (first defined on line {first}); a key may appear once per mapping")
+                DataError(
+                    file,
+                    line,
+                    format_path(path),
+                    f"duplicate key (first defined on line {first}); a key may appear once per mapping",
+                )
                 for path, line, first in dups
             ]
         data = loader.construct_document(node)

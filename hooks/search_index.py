@@ -5,6 +5,7 @@ A hook rather than part of macros.py: the search index is not the data layer, an
 Markdown baseline of ``python -m atlas bench`` gets the same search. Builders that do not run
 hooks (Zensical) use their own search and never load the atlas worker's index.
 """
+
 import sys
 from pathlib import Path
 
@@ -17,6 +18,8 @@ if str(ROOT) not in sys.path:
 from atlas.searchindex import write_index  # noqa: E402
 
 
-@event_priority(-50)  # after the search plugin (0), before the offline plugin inlines the index (-100)
+@event_priority(
+    -50
+)  # after the search plugin (0), before the offline plugin inlines the index (-100)
 def on_post_build(config, **kwargs):
     write_index(Path(config["site_dir"]))

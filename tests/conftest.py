@@ -1,4 +1,5 @@
 """Shared fixtures: the repository root, a copy of a small valid catalog, site builds."""
+
 from __future__ import annotations
 
 import os
@@ -16,7 +17,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def _commit_time() -> str:
-    done = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True
+    )
     return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else "1767225600"
 
 
@@ -29,11 +32,17 @@ def build_env() -> dict:
     return env
 
 
-def mkdocs_build(project: Path, site_dir: Path, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    project: Path, site_dir: Path, *extra: str, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on a project folder (``env``: extra variables)."""
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir), *extra],
-        cwd=project, env={**build_env(), **(env or {})}, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env={**build_env(), **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
@@ -53,17 +62,31 @@ def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
     shutil.copytree(data, dest / "data")
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    static = [p.name for p in (ROOT / "docs").glob("*.md")] + [f"{k}/index.md" for k in ("models", "datasets", "benchmarks", "methods")]
+    static = [p.name for p in (ROOT / "docs").glob("*.md")] + [
+        f"{k}/index.md" for k in ("models", "datasets", "benchmarks", "methods")
+    ]
     for page in static:
         (docs / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, docs / page)
     # the charts page names the real catalog's MMLU; the small catalog has ToyBench instead
     charts = docs / "charts.md"
-    charts.write_text(charts.read_text(encoding="utf-8").replace('score_vs_compute("mmlu", 5)', 'score_vs_compute("toybench", 5)'), encoding="utf-8")
+    charts.write_text(
+        charts.read_text(encoding="utf-8").replace(
+            'score_vs_compute("mmlu", 5)', 'score_vs_compute("toybench", 5)'
+        ),
+        encoding="utf-8",
+    )
     catalog = load_catalog(dest)
-    for kind, store in (("family", catalog.families), ("dataset", catalog.datasets), ("benchmark", catalog.benchmarks), ("method", catalog.methods)):
+    for kind, store in (
+        ("family", catalog.families),
+        ("dataset", catalog.datasets),
+        ("benchmark", catalog.benchmarks),
+        ("method", catalog.methods),
+    ):
         for entity_id, entity in store.items():
-            (dest / page_path(kind, entity_id)).write_text(page_text(kind, entity_id, entity.name), encoding="utf-8")
+            (dest / page_path(kind, entity_id)).write_text(
+                page_text(kind, entity_id, entity.name), encoding="utf-8"
+            )
     return dest
 
 
@@ -80,7 +103,9 @@ def real_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("real") / "site"
     result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"the real site does not build:\n{result.stdout}\n{result.stderr}"
+    )
     (site.parent / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     return site
 
@@ -91,6 +116,15 @@ def offline_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("offline") / "site"
     env = build_env()
     env["ATLAS_OFFLINE"] = "true"
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"the offline site does not build:\n{result.stdout}\n{result.stderr}"
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, (
+        f"the offline site does not build:\n{result.stdout}\n{result.stderr}"
+    )
     return site

@@ -11,6 +11,7 @@ schema. It then builds it twice with the real configuration:
 The ratio of the two is the cost of the data layer. Each build runs in its own process;
 wall time and peak memory (max RSS) are measured around it.
 """
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,28 @@ BENCHMARKS = ("alpha", "beta", "gamma", "delta")
 ORGS = 50
 DATASETS = 20
 VARIANTS = 3
-_SYLLABLES = ("ka", "lo", "mi", "ra", "te", "zu", "no", "vi", "sa", "du", "pe", "go", "ri", "ma", "ne", "to", "bu", "le", "ho", "fi")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ra",
+    "te",
+    "zu",
+    "no",
+    "vi",
+    "sa",
+    "du",
+    "pe",
+    "go",
+    "ri",
+    "ma",
+    "ne",
+    "to",
+    "bu",
+    "le",
+    "ho",
+    "fi",
+)
 
 
 def family_name(i: int) -> str:
@@ -84,13 +106,29 @@ def generate(project: Path, families: int) -> None:
     data = project / "data"
     sources = []
     for i in range(families):
-        sources.append(f"- {{id: src-{i:05d}, kind: paper, title: \"Synthetic paper {i}\", authors: \"A. Author, B. Author\", year: 2023, url: \"https://example.org/{i}\"}}")
+        sources.append(
+            f'- {{id: src-{i:05d}, kind: paper, title: "Synthetic paper {i}", authors: "A. Author, B. Author", year: 2023, url: "https://example.org/{i}"}}'
+        )
     _write(data / "sources.yaml", "\n".join(sources) + "\n")
-    _write(data / "organizations.yaml", "".join(f"- {{id: org-{k}, name: \"Organization {k}\"}}\n" for k in range(ORGS)))
-    _write(data / "licenses.yaml", "".join(f"- {{id: lic-{k}, name: \"Synthetic license {k}\", url: \"https://example.org/license/{k}\", class: {('permissive', 'restricted', 'non-commercial', 'proprietary')[k % 4]}}}\n" for k in range(5)))
-    _write(data / "settings.yaml", '- {id: test, kind: split, name: test, description: "the test split"}\n')
+    _write(
+        data / "organizations.yaml",
+        "".join(f'- {{id: org-{k}, name: "Organization {k}"}}\n' for k in range(ORGS)),
+    )
+    _write(
+        data / "licenses.yaml",
+        "".join(
+            f'- {{id: lic-{k}, name: "Synthetic license {k}", url: "https://example.org/license/{k}", class: {("permissive", "restricted", "non-commercial", "proprietary")[k % 4]}}}\n'
+            for k in range(5)
+        ),
+    )
+    _write(
+        data / "settings.yaml",
+        '- {id: test, kind: split, name: test, description: "the test split"}\n',
+    )
     for d in range(DATASETS):
-        _write(data / "datasets" / f"corpus-{d}.yaml", f"""id: corpus-{d}
+        _write(
+            data / "datasets" / f"corpus-{d}.yaml",
+            f"""id: corpus-{d}
 name: Corpus {d}
 kind: pretraining
 tokens: {(d + 1) * 10**11}
@@ -100,9 +138,12 @@ creators: [org-{d % ORGS}]
 summary: {{en: "Synthetic corpus {d} of web text.", zh: "合成语料库 {d}。"}}
 checked: "2026-11-01"
 cite: {{default: {{source: src-00000, locator: "Table 1"}}}}
-""")
+""",
+        )
     for b in BENCHMARKS:
-        _write(data / "benchmarks" / f"{b}.yaml", f"""id: {b}
+        _write(
+            data / "benchmarks" / f"{b}.yaml",
+            f"""id: {b}
 name: Bench {b.capitalize()}
 task_format: "multiple choice"
 measures: "synthetic ability {b}"
@@ -113,14 +154,18 @@ random_baseline: 25.0
 summary: {{en: "Synthetic benchmark {b}.", zh: "合成基准 {b}。"}}
 checked: "2026-11-01"
 cite: {{default: {{source: src-00000, locator: "Section 3"}}}}
-""")
-    _write(data / "methods" / "tuning.yaml", """id: tuning
+""",
+        )
+    _write(
+        data / "methods" / "tuning.yaml",
+        """id: tuning
 name: Tuning
 kind: method
 summary: {en: "Synthetic method.", zh: "合成方法。"}
 checked: "2026-11-01"
 reported: [{label: "Fewer trainable parameters", value: 100, unit: "x", source: src-00000, locator: "Abstract"}]
-""")
+""",
+    )
     for i in range(families):
         fid = f"fam-{i:05d}"
         year = 2018 + i % 8
@@ -139,8 +184,12 @@ reported: [{label: "Fewer trainable parameters", value: 100, unit: "x", source: 
     cite: {{default: {{source: src-{i:05d}, locator: "Table 2"}}}}
 """)
             for j, b in enumerate(BENCHMARKS):
-                results.append(f"  - {{model: {fid}-{k}, benchmark: {b}, shots: {(i + j) % 2 * 5}, metric: accuracy, value: {30 + (i * 7 + k * 13 + j * 3) % 60}.{(i + k) % 10}, locator: \"Table {3 + j}\"}}")
-        _write(data / "models" / f"{fid}.yaml", f"""id: {fid}
+                results.append(
+                    f'  - {{model: {fid}-{k}, benchmark: {b}, shots: {(i + j) % 2 * 5}, metric: accuracy, value: {30 + (i * 7 + k * 13 + j * 3) % 60}.{(i + k) % 10}, locator: "Table {3 + j}"}}'
+                )
+        _write(
+            data / "models" / f"{fid}.yaml",
+            f"""id: {fid}
 name: {family_name(i)}
 aliases: [F{i}]
 organizations: [org-{i % ORGS}]
@@ -159,29 +208,64 @@ summary:
 checked: "2026-11-01"
 cite: {{default: {{source: src-{i:05d}, locator: "Section 2"}}}}
 variants:
-""" + "".join(variants))
-        _write(data / "results" / f"src-{i:05d}.yaml", f"source: src-{i:05d}\nresults:\n" + "\n".join(results) + "\n")
+"""
+            + "".join(variants),
+        )
+        _write(
+            data / "results" / f"src-{i:05d}.yaml",
+            f"source: src-{i:05d}\nresults:\n" + "\n".join(results) + "\n",
+        )
 
     docs = project / "docs"
     for kind, folder, ids, names in (
-        ("family", "models", [f"fam-{i:05d}" for i in range(families)], [family_name(i) for i in range(families)]),
-        ("dataset", "datasets", [f"corpus-{d}" for d in range(DATASETS)], [f"Corpus {d}" for d in range(DATASETS)]),
-        ("benchmark", "benchmarks", list(BENCHMARKS), [f"Bench {b.capitalize()}" for b in BENCHMARKS]),
+        (
+            "family",
+            "models",
+            [f"fam-{i:05d}" for i in range(families)],
+            [family_name(i) for i in range(families)],
+        ),
+        (
+            "dataset",
+            "datasets",
+            [f"corpus-{d}" for d in range(DATASETS)],
+            [f"Corpus {d}" for d in range(DATASETS)],
+        ),
+        (
+            "benchmark",
+            "benchmarks",
+            list(BENCHMARKS),
+            [f"Bench {b.capitalize()}" for b in BENCHMARKS],
+        ),
         ("method", "methods", ["tuning"], ["Tuning"]),
     ):
         for entity_id, name in zip(ids, names):
             _write(docs / folder / f"{entity_id}.md", page_text(kind, entity_id, name))
     _write(docs / "index.md", "# Synthetic atlas\n\n{{ catalog_stats() }}.\n")
-    for folder, macro in (("models", "models_index"), ("datasets", "datasets_index"), ("benchmarks", "benchmarks_index"), ("methods", "methods_index")):
-        _write(docs / folder / "index.md", f"# {folder.capitalize()}\n\n## All {folder} {{ data-search-exclude }}\n\n{{{{ {macro}() }}}}\n")
+    for folder, macro in (
+        ("models", "models_index"),
+        ("datasets", "datasets_index"),
+        ("benchmarks", "benchmarks_index"),
+        ("methods", "methods_index"),
+    ):
+        _write(
+            docs / folder / "index.md",
+            f"# {folder.capitalize()}\n\n## All {folder} {{ data-search-exclude }}\n\n{{{{ {macro}() }}}}\n",
+        )
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
 
 
 def config(macros: bool) -> str:
     """The real mkdocs.yml with the synthetic nav (and, for the baseline, without the macros plugin)."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text = re.sub(r"^nav:\n(?:  - .*\n)+", "nav:\n  - Home: index.md\n  - Models: models/index.md\n  - Datasets: datasets/index.md\n  - Benchmarks: benchmarks/index.md\n  - Methods: methods/index.md\n", text, flags=re.M)
-    text = text.replace("docs/assets/search/jieba-user.txt", str(ROOT / "docs/assets/search/jieba-user.txt"))
+    text = re.sub(
+        r"^nav:\n(?:  - .*\n)+",
+        "nav:\n  - Home: index.md\n  - Models: models/index.md\n  - Datasets: datasets/index.md\n  - Benchmarks: benchmarks/index.md\n  - Methods: methods/index.md\n",
+        text,
+        flags=re.M,
+    )
+    text = text.replace(
+        "docs/assets/search/jieba-user.txt", str(ROOT / "docs/assets/search/jieba-user.txt")
+    )
     if not macros:
         text = re.sub(r"^  - macros:\n(?:      .*\n)+", "", text, flags=re.M)
         text = re.sub(r"^watch:\n(?:  - .*\n)+", "", text, flags=re.M)
@@ -200,7 +284,10 @@ def write_baseline(atlas_project: Path, baseline: Path) -> None:
     docs_in, docs_out = atlas_project / "docs", baseline / "docs"
     for page in docs_in.rglob("*.md"):
         rel = page.relative_to(docs_in).as_posix()
-        _write(docs_out / rel, env.from_string(page.read_text(encoding="utf-8")).render(**bound_macros(catalog, rel)))
+        _write(
+            docs_out / rel,
+            env.from_string(page.read_text(encoding="utf-8")).render(**bound_macros(catalog, rel)),
+        )
     shutil.copytree(docs_in / "assets", docs_out / "assets")
 
 
@@ -227,8 +314,24 @@ def timed_build(project: Path, site: Path) -> tuple[float, float, float]:
     The peak is that of the largest single process (the build, or a process it forked); CPU
     time adds up all of them."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    run = subprocess.run([sys.executable, "-c", _RUNNER, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                         cwd=project, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _RUNNER,
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site),
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if run.returncode:
         raise RuntimeError(f"build failed in {project}:\n{run.stderr}")
     seconds, kb, cpu = run.stdout.split()
@@ -276,7 +379,17 @@ def first_search_ms(site: Path, queries: list[str], timeout_s: float = 60) -> li
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     options = Options()
     options.binary_location = "/usr/bin/chromium"
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"):
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ):
         options.add_argument(arg)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     times = []
@@ -284,14 +397,20 @@ def first_search_ms(site: Path, queries: list[str], timeout_s: float = 60) -> li
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _RESULT_CLOCK})
-        driver.get(f"http://127.0.0.1:{httpd.server_address[1]}/")  # not counted: the browser's own first start
+        driver.get(
+            f"http://127.0.0.1:{httpd.server_address[1]}/"
+        )  # not counted: the browser's own first start
         for query in queries:
             driver.get(f"http://127.0.0.1:{httpd.server_address[1]}/")
             box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
             driver.execute_script("arguments[0].focus()", box)
             box.send_keys(query)
             try:
-                times.append(WebDriverWait(driver, timeout_s, poll_frequency=0.05).until(lambda d: d.execute_script("return window.__firstResult")))
+                times.append(
+                    WebDriverWait(driver, timeout_s, poll_frequency=0.05).until(
+                        lambda d: d.execute_script("return window.__firstResult")
+                    )
+                )
             except TimeoutException:
                 times.append(float("inf"))
     finally:
@@ -300,7 +419,13 @@ def first_search_ms(site: Path, queries: list[str], timeout_s: float = 60) -> li
     return times
 
 
-def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir: Path | None = None, repeats: int = 5) -> dict:
+def run(
+    sizes: list[int],
+    out: Path | None = None,
+    browser: bool = True,
+    workdir: Path | None = None,
+    repeats: int = 5,
+) -> dict:
     rows = []
     base = Path(tempfile.mkdtemp(prefix="atlas-bench-", dir=workdir))
     try:
@@ -313,44 +438,74 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
             # the search index needs the atlas package, not the data layer).
             for project in (atlas, plain):
                 for folder in ("atlas", "hooks", "overrides"):
-                    shutil.copytree(ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+                    shutil.copytree(
+                        ROOT / folder,
+                        project / folder,
+                        ignore=shutil.ignore_patterns("__pycache__"),
+                    )
             _write(atlas / "mkdocs.yml", config(macros=True))
             _write(plain / "mkdocs.yml", config(macros=False))
             # This machine is noisy: the same build can take 10% more or less from one run to the
             # next. Below 10,000 families each size is built `repeats` times, atlas and baseline
             # back to back, and the ratio is the median of the pairs' ratios (a pair shares the
             # machine's mood of the moment); times are medians, peak memory the highest seen.
-            runs = [(timed_build(atlas, atlas / "site"), timed_build(plain, plain / "site")) for _ in range(repeats if n < 10_000 else 1)]
+            runs = [
+                (timed_build(atlas, atlas / "site"), timed_build(plain, plain / "site"))
+                for _ in range(repeats if n < 10_000 else 1)
+            ]
             ratios = [a[0] / b[0] for a, b in runs]
             a_seconds, b_seconds = (statistics.median(r[side][0] for r in runs) for side in (0, 1))
             a_mb, b_mb = (max(r[side][1] for r in runs) for side in (0, 1))
             a_cpu, b_cpu = (statistics.median(r[side][2] for r in runs) for side in (0, 1))
             site = atlas / "site"
             pages = sum(1 for _ in site.rglob("index.html"))
-            entity = statistics.median(p.stat().st_size for p in (site / "models").glob("fam-*/index.html"))
+            entity = statistics.median(
+                p.stat().st_size for p in (site / "models").glob("fam-*/index.html")
+            )
             row = Row(
-                families=n, pages=pages, atlas_seconds=round(a_seconds, 2), baseline_seconds=round(b_seconds, 2),
-                ratio=round(statistics.median(ratios), 3), ratio_low=round(min(ratios), 3), ratio_high=round(max(ratios), 3),
-                builds=len(runs), seconds_per_family=round(a_seconds / n, 5),
-                atlas_peak_mb=round(a_mb, 1), baseline_peak_mb=round(b_mb, 1),
-                atlas_cpu_seconds=round(a_cpu, 2), baseline_cpu_seconds=round(b_cpu, 2), site_mb=round(_size(site) / 1e6, 2),
-                entity_page_kb=round(entity / 1e3, 1), search_index_mb=round(sum(f.stat().st_size for f in (site / "search").glob("*")) / 1e6, 2),
+                families=n,
+                pages=pages,
+                atlas_seconds=round(a_seconds, 2),
+                baseline_seconds=round(b_seconds, 2),
+                ratio=round(statistics.median(ratios), 3),
+                ratio_low=round(min(ratios), 3),
+                ratio_high=round(max(ratios), 3),
+                builds=len(runs),
+                seconds_per_family=round(a_seconds / n, 5),
+                atlas_peak_mb=round(a_mb, 1),
+                baseline_peak_mb=round(b_mb, 1),
+                atlas_cpu_seconds=round(a_cpu, 2),
+                baseline_cpu_seconds=round(b_cpu, 2),
+                site_mb=round(_size(site) / 1e6, 2),
+                entity_page_kb=round(entity / 1e3, 1),
+                search_index_mb=round(
+                    sum(f.stat().st_size for f in (site / "search").glob("*")) / 1e6, 2
+                ),
             )
             print(f"built {n}: " + format_table([row]).splitlines()[1], flush=True)
             if browser:
                 # a model's name (what people search for) and a word on every model's page
                 times = first_search_ms(site, [family_name(n // 2), "organization"])
                 if times is not None:
-                    row.first_search_ms, row.broad_search_ms = (round(t) if t != float("inf") else -1 for t in times)  # -1: none within 60 s
+                    row.first_search_ms, row.broad_search_ms = (
+                        round(t) if t != float("inf") else -1 for t in times
+                    )  # -1: none within 60 s
             rows.append(row)
             print(format_table(rows[-1:]), flush=True)
             shutil.rmtree(plain / "site", ignore_errors=True)
     finally:
         shutil.rmtree(base, ignore_errors=True)
     report = {
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(), "processor": platform.machine()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "processor": platform.machine(),
+        },
         "repeats_below_10000": repeats,
-        "variants_per_family": VARIANTS, "benchmarks": len(BENCHMARKS), "results_per_family": VARIANTS * len(BENCHMARKS),
+        "variants_per_family": VARIANTS,
+        "benchmarks": len(BENCHMARKS),
+        "results_per_family": VARIANTS * len(BENCHMARKS),
         "rows": [asdict(r) for r in rows],
     }
     if out:
@@ -358,7 +513,26 @@ def run(sizes: list[int], out: Path | None = None, browser: bool = True, workdir
     return report
 
 
-COLUMNS = ("families", "pages", "builds", "atlas_seconds", "baseline_seconds", "ratio", "ratio_low", "ratio_high", "seconds_per_family", "atlas_peak_mb", "baseline_peak_mb", "atlas_cpu_seconds", "baseline_cpu_seconds", "site_mb", "entity_page_kb", "search_index_mb", "first_search_ms", "broad_search_ms")
+COLUMNS = (
+    "families",
+    "pages",
+    "builds",
+    "atlas_seconds",
+    "baseline_seconds",
+    "ratio",
+    "ratio_low",
+    "ratio_high",
+    "seconds_per_family",
+    "atlas_peak_mb",
+    "baseline_peak_mb",
+    "atlas_cpu_seconds",
+    "baseline_cpu_seconds",
+    "site_mb",
+    "entity_page_kb",
+    "search_index_mb",
+    "first_search_ms",
+    "broad_search_ms",
+)
 
 
 def format_table(rows: list[Row]) -> str:
@@ -376,16 +550,45 @@ def _ms(value: float | None) -> str:
 
 def markdown_table(report: dict) -> str:
     """The report as the Markdown table of the Performance page (tests check the page shows it)."""
-    head = ("Families", "Pages", "Builds", "Atlas build (s)", "Plain Markdown build (s)", "Ratio (range)", "Seconds per family",
-            "Peak memory atlas / plain (MB)", "CPU time atlas / plain (s)", "Site (MB)", "Family page HTML (KB)", "Search files (MB)",
-            "First result, a name (ms)", "First result, a word on every page (ms)")
+    head = (
+        "Families",
+        "Pages",
+        "Builds",
+        "Atlas build (s)",
+        "Plain Markdown build (s)",
+        "Ratio (range)",
+        "Seconds per family",
+        "Peak memory atlas / plain (MB)",
+        "CPU time atlas / plain (s)",
+        "Site (MB)",
+        "Family page HTML (KB)",
+        "Search files (MB)",
+        "First result, a name (ms)",
+        "First result, a word on every page (ms)",
+    )
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---:" for _ in head) + " |"]
     for r in report["rows"]:
-        ratio = f"{r['ratio']:.2f}" if r["builds"] == 1 else f"{r['ratio']:.2f} ({r['ratio_low']:.2f}–{r['ratio_high']:.2f})"
-        cells = (f"{r['families']:,}", f"{r['pages']:,}", str(r["builds"]), f"{r['atlas_seconds']:.1f}", f"{r['baseline_seconds']:.1f}", ratio,
-                 f"{r['seconds_per_family']:.4f}", f"{r['atlas_peak_mb']:.0f} / {r['baseline_peak_mb']:.0f}",
-                 f"{r['atlas_cpu_seconds']:.1f} / {r['baseline_cpu_seconds']:.1f}", f"{r['site_mb']:.1f}",
-                 f"{r['entity_page_kb']:.1f}", f"{r['search_index_mb']:.2f}", _ms(r.get("first_search_ms")), _ms(r.get("broad_search_ms")))
+        ratio = (
+            f"{r['ratio']:.2f}"
+            if r["builds"] == 1
+            else f"{r['ratio']:.2f} ({r['ratio_low']:.2f}–{r['ratio_high']:.2f})"
+        )
+        cells = (
+            f"{r['families']:,}",
+            f"{r['pages']:,}",
+            str(r["builds"]),
+            f"{r['atlas_seconds']:.1f}",
+            f"{r['baseline_seconds']:.1f}",
+            ratio,
+            f"{r['seconds_per_family']:.4f}",
+            f"{r['atlas_peak_mb']:.0f} / {r['baseline_peak_mb']:.0f}",
+            f"{r['atlas_cpu_seconds']:.1f} / {r['baseline_cpu_seconds']:.1f}",
+            f"{r['site_mb']:.1f}",
+            f"{r['entity_page_kb']:.1f}",
+            f"{r['search_index_mb']:.2f}",
+            _ms(r.get("first_search_ms")),
+            _ms(r.get("broad_search_ms")),
+        )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -393,11 +596,20 @@ def markdown_table(report: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m atlas bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m atlas bench", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--out", type=Path, default=Path("bench-results.json"))
-    parser.add_argument("--no-browser", action="store_true", help="skip the time-to-first-search-result measurement")
-    parser.add_argument("--repeats", type=int, default=5, help="pairs of builds per size below 10,000 families; the ratio is their median")
+    parser.add_argument(
+        "--no-browser", action="store_true", help="skip the time-to-first-search-result measurement"
+    )
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=5,
+        help="pairs of builds per size below 10,000 families; the ratio is their median",
+    )
     args = parser.parse_args(argv)
     report = run(args.sizes, args.out, browser=not args.no_browser, repeats=args.repeats)
     print(f"wrote {args.out} ({len(report['rows'])} sizes)")

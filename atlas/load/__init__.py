@@ -8,6 +8,7 @@
 Every error is collected and reported at once, each beginning with ``file:line: path:``.
 Call :func:`load_catalog` once per build.
 """
+
 from .catalog import Catalog, ResultRecord, gc_paused, load_catalog
 
 __all__ = ["Catalog", "ResultRecord", "gc_paused", "load_catalog"]

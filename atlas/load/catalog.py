@@ -1,13 +1,15 @@
 """The Catalog, and the load in named steps: read, validate each file, check references, index."""
+
 from __future__ import annotations
 
 import gc
 from collections import defaultdict
+from collections.abc import Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .. import schema as S
 from ..errors import CatalogError, DataError, format_path
@@ -61,8 +63,12 @@ class Catalog:
     benchmarks: Mapping[str, S.Benchmark]
     methods: Mapping[str, S.Method]
     results: tuple[ResultRecord, ...]
-    files: Mapping[tuple[str, str], str] = field(default_factory=dict)  # (kind name, id) -> data file
-    source_labels: Mapping[str, str] = field(default_factory=dict)  # source id -> "Touvron et al. 2023a"
+    files: Mapping[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (kind name, id) -> data file
+    source_labels: Mapping[str, str] = field(
+        default_factory=dict
+    )  # source id -> "Touvron et al. 2023a"
 
     # Derived indexes (computed once, in build_catalog)
     results_by_benchmark: Mapping[str, tuple[ResultRecord, ...]] = field(default_factory=dict)
@@ -109,12 +115,27 @@ class Collector:
         self.where: dict[str, tuple[str, Located, tuple]] = {}
         self.unverified: set[str] = set()  # ids in entries that did not validate: not "unknown"
 
-    def add(self, obj_id: str, obj: Any, file: str, located: Located, line_path: tuple, errors: list[DataError]) -> None:
+    def add(
+        self,
+        obj_id: str,
+        obj: Any,
+        file: str,
+        located: Located,
+        line_path: tuple,
+        errors: list[DataError],
+    ) -> None:
         if obj_id in self.items:
             first_file, first_located, first_line_path = self.where[obj_id]
             path = line_path if line_path[-1:] == ("id",) else line_path + ("id",)
             first = f"{first_file}:{first_located.line_of(first_line_path)}"
-            errors.append(DataError(file, located.line_of(line_path), format_path(path), f'duplicate {self.label} id "{obj_id}" (already defined at {first})'))
+            errors.append(
+                DataError(
+                    file,
+                    located.line_of(line_path),
+                    format_path(path),
+                    f'duplicate {self.label} id "{obj_id}" (already defined at {first})',
+                )
+            )
             return
         self.items[obj_id] = obj
         self.where[obj_id] = (file, located, line_path)
@@ -171,14 +192,19 @@ def load_catalog(root: str | Path) -> Catalog:
         if errors:
             # A TODO placeholder explains itself; other complaints about the same field are noise.
             todo = {(e.file, e.path) for e in errors if e.message == TODO_MESSAGE}
-            raise CatalogError([e for e in errors if (e.file, e.path) not in todo or e.message == TODO_MESSAGE])
+            raise CatalogError(
+                [e for e in errors if (e.file, e.path) not in todo or e.message == TODO_MESSAGE]
+            )
         return build_catalog(root, parsed)
 
 
 def validate_files(files: list[DataFile], errors: list[DataError]) -> Parsed:
     """Step 2: each file against its model; ids collected, duplicates and misnamed files reported."""
     parsed = Parsed(
-        lists={name: Collector(model.__name__.lower().replace("license", "licence")) for name, model in LIST_FILES.items()},
+        lists={
+            name: Collector(model.__name__.lower().replace("license", "licence"))
+            for name, model in LIST_FILES.items()
+        },
         entities={k.name: Collector(k.label) for k in KINDS},
         variants=Collector("model variant"),
         variant_family={},
@@ -229,7 +255,14 @@ def _add_results(parsed: Parsed, f: DataFile, obj: S.ResultsFile, errors: list[D
 
 def _check_file_name(f: DataFile, obj_id: str, key: str, errors: list[DataError]) -> None:
     if Path(f.file).stem != obj_id:
-        errors.append(DataError(f.file, f.located.line_of((key,)), key, f'the file name must match: "{obj_id}" belongs in data/{f.folder}/{obj_id}.yaml'))
+        errors.append(
+            DataError(
+                f.file,
+                f.located.line_of((key,)),
+                key,
+                f'the file name must match: "{obj_id}" belongs in data/{f.folder}/{obj_id}.yaml',
+            )
+        )
 
 
 def _makers_sources(parsed: Parsed) -> dict[str, set[str]]:
@@ -243,7 +276,11 @@ def _makers_sources(parsed: Parsed) -> dict[str, set[str]]:
     for fid, f in parsed.entities["family"].items.items():
         own = {f.paper} if f.paper else set()
         for obj in (f, *f.variants):
-            own.update(c.source for name in type(obj.cite).model_fields if (c := getattr(obj.cite, name)) is not None)
+            own.update(
+                c.source
+                for name in type(obj.cite).model_fields
+                if (c := getattr(obj.cite, name)) is not None
+            )
         for org in f.organizations:
             own |= by_org[org]
         out[fid] = own
@@ -270,7 +307,10 @@ def source_labels(sources: Mapping[str, S.Source]) -> dict[str, str]:
     labels = dict(base)
     for label, ids in groups.items():
         if len(ids) > 1 and not any(sources[i].short for i in ids) and label[-4:].isdigit():
-            for letter, sid in zip("abcdefghijklmnopqrstuvwxyz", sorted(ids, key=lambda i: (sources[i].date or str(sources[i].year), i))):
+            for letter, sid in zip(
+                "abcdefghijklmnopqrstuvwxyz",
+                sorted(ids, key=lambda i: (sources[i].date or str(sources[i].year), i)),
+            ):
                 labels[sid] = label + letter
     return labels
 
@@ -281,7 +321,11 @@ def build_catalog(root: Path, parsed: Parsed) -> Catalog:
     by_variant: dict[str, list[ResultRecord]] = defaultdict(list)
     makers = _makers_sources(parsed)
     records = [
-        ResultRecord(rec.source, rec.result, rec.source in makers.get(parsed.variant_family.get(rec.result.model, ""), ()))
+        ResultRecord(
+            rec.source,
+            rec.result,
+            rec.source in makers.get(parsed.variant_family.get(rec.result.model, ""), ()),
+        )
         for _, _, rec in parsed.results
     ]
     for rec in records:
@@ -299,7 +343,11 @@ def build_catalog(root: Path, parsed: Parsed) -> Catalog:
     for bm in parsed.entities["benchmark"].items.values():
         if bm.part_of:
             parts[bm.part_of].append(bm.id)
-    files = {(name, eid): where[0] for name, c in parsed.entities.items() for eid, where in c.where.items()}
+    files = {
+        (name, eid): where[0]
+        for name, c in parsed.entities.items()
+        for eid, where in c.where.items()
+    }
 
     def frozen(d: Mapping) -> Mapping:
         return MappingProxyType({k: tuple(v) if isinstance(v, list) else v for k, v in d.items()})

@@ -1,12 +1,14 @@
 """Steps 1 and 2 of the load: find and read every data file, then validate each one alone."""
+
 from __future__ import annotations
 
 import difflib
 import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -15,7 +17,9 @@ from ..errors import DataError, format_path
 from ..kinds import DATA_DIRS, LIST_FILES, RESULTS_DIR
 from ..yamlio import Located, read_yaml_fast
 
-TODO_MESSAGE = "replace the TODO placeholder with the real value (or remove the key if no source gives it)"
+TODO_MESSAGE = (
+    "replace the TODO placeholder with the real value (or remove the key if no source gives it)"
+)
 
 
 @dataclass
@@ -62,16 +66,36 @@ def read_files(root: Path, errors: list[DataError]) -> list[DataFile]:
             continue
         if path.is_dir() and not path.is_symlink():
             if folder == "." and path.name not in DATA_DIRS:
-                errors.append(DataError(rel, 0, "", f"unexpected folder; data/ holds {', '.join(DATA_DIRS)} and {', '.join(LIST_FILES)}"))
+                errors.append(
+                    DataError(
+                        rel,
+                        0,
+                        "",
+                        f"unexpected folder; data/ holds {', '.join(DATA_DIRS)} and {', '.join(LIST_FILES)}",
+                    )
+                )
             continue
-        expected = (folder == "." and path.name in LIST_FILES) or (folder in DATA_DIRS and path.suffix == ".yaml")
+        expected = (folder == "." and path.name in LIST_FILES) or (
+            folder in DATA_DIRS and path.suffix == ".yaml"
+        )
         if not expected:
-            errors.append(DataError(rel, 0, "", "unexpected file; data files are data/<kind>/<id>.yaml (with the .yaml extension)"))
+            errors.append(
+                DataError(
+                    rel,
+                    0,
+                    "",
+                    "unexpected file; data files are data/<kind>/<id>.yaml (with the .yaml extension)",
+                )
+            )
             continue
         mode = path.lstat().st_mode
         if not stat.S_ISREG(mode):
             what = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
-            errors.append(DataError(rel, 0, "", f"is {what}; a data file must be a plain file in the repository"))
+            errors.append(
+                DataError(
+                    rel, 0, "", f"is {what}; a data file must be a plain file in the repository"
+                )
+            )
             continue
         wanted.append((path, "" if folder == "." else folder))
     for name in LIST_FILES:
@@ -126,15 +150,28 @@ def validate(located: Located, tp: Any, file: str, model: type) -> tuple[Any, li
     except ValidationError as exc:
         errors = []
         for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
-            errors.append(DataError(file, located.line_of(loc), format_path(loc), message(err, loc, model)))
+            loc = tuple(
+                p
+                for p in err["loc"]
+                if not (isinstance(p, str) and ("[" in p or p.startswith("function-")))
+            )
+            errors.append(
+                DataError(file, located.line_of(loc), format_path(loc), message(err, loc, model))
+            )
         return None, errors
 
 
 def validate_list(f: DataFile, model: type, errors: list[DataError]) -> list[tuple[int, Any]]:
     """The valid entries of a list file, with their positions; one bad entry hides no other."""
     if not isinstance(f.located.data, list):
-        errors.append(DataError(f.file, 1, "", f"expected a list of {model.__name__.lower()}s, got {describe(f.located.data)}"))
+        errors.append(
+            DataError(
+                f.file,
+                1,
+                "",
+                f"expected a list of {model.__name__.lower()}s, got {describe(f.located.data)}",
+            )
+        )
         return []
     items, errs = validate(f.located, list[model], f.file, list)
     if not errs:
@@ -152,7 +189,14 @@ def validate_list(f: DataFile, model: type, errors: list[DataError]) -> list[tup
 def validate_mapping(f: DataFile, model: type, errors: list[DataError]) -> Any:
     """A file holding one mapping, validated; None (and errors) if it does not validate."""
     if not isinstance(f.located.data, dict):
-        errors.append(DataError(f.file, 1, "", f"expected a mapping (key: value lines), got {describe(f.located.data)}"))
+        errors.append(
+            DataError(
+                f.file,
+                1,
+                "",
+                f"expected a mapping (key: value lines), got {describe(f.located.data)}",
+            )
+        )
         return None
     obj, errs = validate(f.located, model, f.file, model)
     errors.extend(errs)
@@ -169,7 +213,12 @@ def file_model(folder: str) -> type:
 # Pydantic's errors in a contributor's words
 # ---------------------------------------------------------------------------
 
-_BOUNDS = {"greater_than": "greater than {gt}", "greater_than_equal": "at least {ge}", "less_than": "less than {lt}", "less_than_equal": "at most {le}"}
+_BOUNDS = {
+    "greater_than": "greater than {gt}",
+    "greater_than_equal": "at least {ge}",
+    "less_than": "less than {lt}",
+    "less_than_equal": "at most {le}",
+}
 _EXPECTED = {
     ("int_type", "int_parsing", "int_from_float"): "an integer",
     ("float_type", "float_parsing"): "a number",
@@ -209,7 +258,9 @@ def _pattern_message(got: str, pattern: str | None) -> str:
         return "the Chinese summary contains no Chinese characters"
     if pattern in (S.TEXT_PATTERN, S.LONG_TEXT_PATTERN, S.ZH_TEXT_PATTERN):
         return S.text_problem(got, multiline=pattern != S.TEXT_PATTERN)
-    return f"{describe(got)} is not valid: {S.PATTERN_HELP.get(pattern, 'must match ' + str(pattern))}"
+    return (
+        f"{describe(got)} is not valid: {S.PATTERN_HELP.get(pattern, 'must match ' + str(pattern))}"
+    )
 
 
 def _allowed_keys(model: type, loc: tuple) -> list[str]:

@@ -2,9 +2,11 @@
 
 One check per kind of entry (``CHECKS``); each reports with the file, line and path.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .. import schema as S
 from ..errors import DataError, format_path
@@ -36,13 +38,17 @@ class Checker:
         """``value`` must be the id of a ``label`` (an id in a file that failed counts as known)."""
         target: Collector = self.targets[label]
         if value and value not in target.items and value not in target.unverified:
-            self.error(file, located, path, f'unknown {label} "{value}"{suggest(value, target.items)}')
+            self.error(
+                file, located, path, f'unknown {label} "{value}"{suggest(value, target.items)}'
+            )
 
     def refs(self, values: list[str], label: str, file: str, located: Located, path: tuple) -> None:
         for i, value in enumerate(values):
             self.ref(value, label, file, located, path + (i,))
 
-    def setting_refs(self, r: Any, benchmark: str, file: str, located: Located, base: tuple) -> None:
+    def setting_refs(
+        self, r: Any, benchmark: str, file: str, located: Located, base: tuple
+    ) -> None:
         """The split, subset, protocol and harness of a result (or a primary setting) are words
         of data/settings.yaml, of the right kind, and a subset belongs to the benchmark."""
         vocabulary = self.targets["setting"].items
@@ -57,11 +63,26 @@ class Checker:
             if setting is None:
                 if value not in self.targets["setting"].unverified:
                     words = [i for i, s in vocabulary.items() if s.kind == kind]
-                    self.error(file, located, path, f'unknown {kind} "{value}"{suggest(value, words)}; the {kind}s are listed in data/settings.yaml')
+                    self.error(
+                        file,
+                        located,
+                        path,
+                        f'unknown {kind} "{value}"{suggest(value, words)}; the {kind}s are listed in data/settings.yaml',
+                    )
             elif setting.kind != kind:
-                self.error(file, located, path, f'"{value}" is a {setting.kind} in data/settings.yaml, not a {kind}')
+                self.error(
+                    file,
+                    located,
+                    path,
+                    f'"{value}" is a {setting.kind} in data/settings.yaml, not a {kind}',
+                )
             elif setting.benchmarks and benchmark not in setting.benchmarks:
-                self.error(file, located, path, f'{kind} "{value}" belongs to {", ".join(setting.benchmarks)}, not to {benchmark}')
+                self.error(
+                    file,
+                    located,
+                    path,
+                    f'{kind} "{value}" belongs to {", ".join(setting.benchmarks)}, not to {benchmark}',
+                )
 
     def citations(self, obj: Any, file: str, located: Located, base: tuple) -> None:
         """Every sourced field with a value has a citation; cited sources exist; also_reported fits."""
@@ -71,16 +92,30 @@ class Checker:
             if c is not None:
                 self.ref(c.source, "source", file, located, base + ("cite", name, "source"))
         for name in fields:
-            if getattr(obj, name) in (None, [], ()) or getattr(obj.cite, name) is not None or obj.cite.default is not None:
+            if (
+                getattr(obj, name) in (None, [], ())
+                or getattr(obj.cite, name) is not None
+                or obj.cite.default is not None
+            ):
                 continue
             how = f'add cite.{name} or cite.default (a source id and a locator such as "Table 2")'
             self.error(file, located, base + (name,), f"has no source: {how}")
         for i, alt in enumerate(getattr(obj, "also_reported", [])):
             p = base + ("also_reported", i)
             if alt.field not in fields:
-                self.error(file, located, p + ("field",), f'"{alt.field}" is not a sourced field here; use one of {", ".join(fields)}')
+                self.error(
+                    file,
+                    located,
+                    p + ("field",),
+                    f'"{alt.field}" is not a sourced field here; use one of {", ".join(fields)}',
+                )
             elif getattr(obj, alt.field) in (None, [], ()):
-                self.error(file, located, p + ("field",), f'also_reported names "{alt.field}", which has no main value; set {alt.field} first')
+                self.error(
+                    file,
+                    located,
+                    p + ("field",),
+                    f'also_reported names "{alt.field}", which has no main value; set {alt.field} first',
+                )
             self.ref(alt.source, "source", file, located, p + ("source",))
 
 
@@ -122,7 +157,12 @@ def _benchmark(c: Checker, b: S.Benchmark, file: str, loc: Located) -> None:
             c.error(file, loc, ("metrics", i, "id"), f'duplicate metric id "{m}"')
     if b.primary_setting:
         if b.primary_setting.metric not in metric_ids:
-            c.error(file, loc, ("primary_setting", "metric"), f'benchmark "{b.id}" has no metric "{b.primary_setting.metric}"; its metrics are {", ".join(metric_ids)}')
+            c.error(
+                file,
+                loc,
+                ("primary_setting", "metric"),
+                f'benchmark "{b.id}" has no metric "{b.primary_setting.metric}"; its metrics are {", ".join(metric_ids)}',
+            )
         c.setting_refs(b.primary_setting, b.id, file, loc, ("primary_setting",))
     c.citations(b, file, loc, ())
 
@@ -148,7 +188,12 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
         for eid, obj in collector.items.items():
             file, loc, _ = collector.where[eid]
             if eid in RESERVED_IDS:
-                c.error(file, loc, ("id",), f'"{eid}" is the name of the site\'s own {kind(name).page_dir} index page; choose another id')
+                c.error(
+                    file,
+                    loc,
+                    ("id",),
+                    f'"{eid}" is the name of the site\'s own {kind(name).page_dir} index page; choose another id',
+                )
             CHECKS[name](c, obj, file, loc)
     for src_id, src in parsed.sources.items.items():
         file, loc, base = parsed.sources.where[src_id]
@@ -162,7 +207,12 @@ def check_references(parsed: Parsed, errors: list[DataError]) -> None:
         for scope in setting.benchmarks or [""]:
             key = (setting.kind, scope, setting.name.casefold())
             if key in names:
-                c.error(file, loc, base + ("name",), f'"{setting.name}" is already the name of {setting.kind} "{names[key]}"; a name labels one setting')
+                c.error(
+                    file,
+                    loc,
+                    base + ("name",),
+                    f'"{setting.name}" is already the name of {setting.kind} "{names[key]}"; a name labels one setting',
+                )
             names.setdefault(key, set_id)
     for src_id in parsed.results_files.items:
         file, loc, _ = parsed.results_files.where[src_id]
@@ -179,17 +229,32 @@ def _results(c: Checker, parsed: Parsed) -> None:
         c.ref(r.benchmark, "benchmark", file, loc, path + ("benchmark",))
         c.setting_refs(r, r.benchmark, file, loc, path)
         if r.shots_note is not None and r.shots is not None:
-            c.error(file, loc, path + ("shots_note",), f"shots is {r.shots}; shots_note says why there is no count, so it goes only with shots: null")
+            c.error(
+                file,
+                loc,
+                path + ("shots_note",),
+                f"shots is {r.shots}; shots_note says why there is no count, so it goes only with shots: null",
+            )
         if r.benchmark in benchmarks:
             metric_ids = [m.id for m in benchmarks[r.benchmark].metrics]
             if r.metric not in metric_ids:
-                c.error(file, loc, path + ("metric",), f'benchmark "{r.benchmark}" has no metric "{r.metric}"; its metrics are {", ".join(metric_ids)}')
+                c.error(
+                    file,
+                    loc,
+                    path + ("metric",),
+                    f'benchmark "{r.benchmark}" has no metric "{r.metric}"; its metrics are {", ".join(metric_ids)}',
+                )
         # One document may print two values for the same thing in two places (abstract and
         # table): both are kept. The same place twice is a mistake.
         key = (rec.source, r.model, r.benchmark, rec.setting, r.harness, r.locator)
         if key in seen:
             first_loc, first_path = seen[key]
-            c.error(file, loc, path, f"the same result (model, benchmark, setting, locator) is already given on line {first_loc.line_of(first_path)}")
+            c.error(
+                file,
+                loc,
+                path,
+                f"the same result (model, benchmark, setting, locator) is already given on line {first_loc.line_of(first_path)}",
+            )
         else:
             seen[key] = (loc, path)
     _primary_settings_have_results(c, parsed)
@@ -208,4 +273,9 @@ def _primary_settings_have_results(c: Checker, parsed: Parsed) -> None:
         if b.primary_setting and setting_key(b.primary_setting) not in keys.get(bid, set()):
             file, loc, _ = benchmarks.where[bid]
             have = len(keys.get(bid, ()))
-            c.error(file, loc, ("primary_setting",), f"no result of {bid} has this setting ({have} settings have results); name one that has")
+            c.error(
+                file,
+                loc,
+                ("primary_setting",),
+                f"no result of {bid} has this setting ({have} settings have results); name one that has",
+            )

@@ -3,6 +3,7 @@
 ``MACROS`` is what pages may call, by name. Each renderer takes a :class:`context.Ctx` (the
 catalog and the page being rendered) first; ``macros.py`` binds it to the current page.
 """
+
 from __future__ import annotations
 
 from functools import partial

@@ -1,7 +1,9 @@
 """Citations: how a source is named in a table, and the sources list of a page."""
+
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .. import schema as S
 from ..load import Catalog
@@ -17,7 +19,14 @@ def label(catalog: Catalog, source_id: str) -> str:
     return catalog.source_labels[source_id]
 
 
-def cite_md(catalog: Catalog, source_id: str, locator: str | None = None, *, estimate: str | None = None, note: str | None = None) -> str:
+def cite_md(
+    catalog: Catalog,
+    source_id: str,
+    locator: str | None = None,
+    *,
+    estimate: str | None = None,
+    note: str | None = None,
+) -> str:
     """``<a href="#src-touvron2023llama">Touvron et al. 2023</a>, Table 2``; estimates say so."""
     out = f'<a href="#{anchor(source_id)}">{esc(label(catalog, source_id))}</a>'
     if locator:

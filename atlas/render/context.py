@@ -3,12 +3,14 @@
 A renderer gets a :class:`Ctx`: the catalog, the page's source path and URL (so that links are
 relative to it, in either of MkDocs' URL styles) and facts about the site.
 """
+
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .. import kinds
 from ..load import Catalog
@@ -62,7 +64,9 @@ def directory_url(src_uri: str) -> str:
 class Ctx:
     catalog: Catalog
     page: str = "index.md"  # source path of the page being rendered, relative to docs/
-    url: str | None = None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
+    url: str | None = (
+        None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
+    )
     site: Site = Site()
     lang: str = "en"
 
@@ -82,7 +86,9 @@ class Ctx:
             raise MacroError(str(exc)) from None
         if entity_id not in store:
             label = kinds.kind(kind_name).label
-            raise MacroError(f'no {label} with id "{entity_id}" in the catalog{suggest(str(entity_id), store)}')
+            raise MacroError(
+                f'no {label} with id "{entity_id}" in the catalog{suggest(str(entity_id), store)}'
+            )
         return store[entity_id]
 
     def link(self, kind_name: str, entity_id: str, label: str | None = None) -> str:

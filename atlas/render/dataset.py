@@ -1,4 +1,5 @@
 """The page of a dataset: its size and licence, the families trained on it, facts and sources."""
+
 from __future__ import annotations
 
 from .. import schema as S
@@ -15,13 +16,21 @@ def dataset_page(ctx: Ctx, dataset_id: str) -> str:
     notes = Notes(ctx.catalog)
     x = " { data-search-exclude }"
     facts = dataset_facts(ctx, d, notes)  # first: the size's marker is number 1
-    return "\n".join([
-        lede(ctx, "dataset", dataset_id),
-        f"## {ctx.t('Summary')}\n", summary(ctx, "dataset", dataset_id),
-        f"## {ctx.t('Facts')}{x}\n", page_meta(ctx, "dataset", dataset_id), facts,
-        f"## {ctx.t('Models trained on it')}{x}\n", dataset_users(ctx, d),
-        f"## {ctx.t('Sources')}{x}\n", notes.block(), cite_block(ctx, "dataset", dataset_id),
-    ])
+    return "\n".join(
+        [
+            lede(ctx, "dataset", dataset_id),
+            f"## {ctx.t('Summary')}\n",
+            summary(ctx, "dataset", dataset_id),
+            f"## {ctx.t('Facts')}{x}\n",
+            page_meta(ctx, "dataset", dataset_id),
+            facts,
+            f"## {ctx.t('Models trained on it')}{x}\n",
+            dataset_users(ctx, d),
+            f"## {ctx.t('Sources')}{x}\n",
+            notes.block(),
+            cite_block(ctx, "dataset", dataset_id),
+        ]
+    )
 
 
 SIZES = (("tokens", "tokens"), ("documents", "documents"), ("examples", "examples"))
@@ -33,7 +42,11 @@ def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
     for name, unit in SIZES:
         value = getattr(d, name)
         if value:
-            parts.append(notes.value(d, name, esc(f"{fmt_exact(value)} {unit}"), lambda x: esc(fmt_exact(int(x)))))
+            parts.append(
+                notes.value(
+                    d, name, esc(f"{fmt_exact(value)} {unit}"), lambda x: esc(fmt_exact(int(x)))
+                )
+            )
     if d.disk_size:
         shown = esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
         parts.append(notes.value(d, "disk_size", shown, lambda x: esc(fmt_number(x))))
@@ -61,7 +74,10 @@ def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
         ("Released", fact("release_date", esc(d.release_date or ""))),
         ("Paper", source_link(ctx, d.paper)),
         ("Homepage", fact("homepage", ext_link(d.homepage, d.homepage)) if d.homepage else ""),
-        ("Built from", fact("derived_from", ", ".join(ctx.link("dataset", p) for p in d.derived_from))),
+        (
+            "Built from",
+            fact("derived_from", ", ".join(ctx.link("dataset", p) for p in d.derived_from)),
+        ),
         ("Also known as", text_list(d.aliases)),
         ("Facts last checked", esc(d.checked)),
     ]

@@ -4,6 +4,7 @@ Their data is one script, ``assets/atlas-data.js``, written once per build (``pa
 cached by the browser; the pages hold only their controls. A script file, not JSON fetched by
 the page, so both work opened from disk (file://). docs/assets/javascripts/atlas.js draws them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,8 +38,18 @@ def _columns(catalog: Catalog) -> list[dict]:
         values = {}
         for row in board.rows:
             r = row.results[0]
-            values[row.model] = [r.result.value, f"{catalog.source_labels[r.source]}, {r.result.locator}"]
-        out.append({"label": f"{b.name} {catalog.setting_label(key)}", "bench": bench, "higher": metric.higher_is_better, "values": values})
+            values[row.model] = [
+                r.result.value,
+                f"{catalog.source_labels[r.source]}, {r.result.locator}",
+            ]
+        out.append(
+            {
+                "label": f"{b.name} {catalog.setting_label(key)}",
+                "bench": bench,
+                "higher": metric.higher_is_better,
+                "values": values,
+            }
+        )
     return out
 
 
@@ -47,16 +58,55 @@ def _model(catalog: Catalog, f, v, du: bool) -> list:
     lic = v.license or f.license
     gated = f.gated if v.gated is None else v.gated
     return [
-        v.id, v.name, f.id, f.name, page_url("family", f.id, du) + "#" + v.id, list(f.organizations),
-        v.release_date or f.release_date, v.parameters, v.active_parameters, v.training_tokens, v.context_length,
-        derive.training_compute(v), lic, f.access, bool(gated), f.architecture, f.mixture_of_experts or bool(v.active_parameters),
-        v.layers, v.d_model, v.attention_heads, list(v.aliases) + list(f.aliases),
+        v.id,
+        v.name,
+        f.id,
+        f.name,
+        page_url("family", f.id, du) + "#" + v.id,
+        list(f.organizations),
+        v.release_date or f.release_date,
+        v.parameters,
+        v.active_parameters,
+        v.training_tokens,
+        v.context_length,
+        derive.training_compute(v),
+        lic,
+        f.access,
+        bool(gated),
+        f.architecture,
+        f.mixture_of_experts or bool(v.active_parameters),
+        v.layers,
+        v.d_model,
+        v.attention_heads,
+        list(v.aliases) + list(f.aliases),
         sorted({r.result.benchmark for r in catalog.results_by_variant.get(v.id, ())}),
     ]
 
 
-MODEL_FIELDS = ["id", "name", "family", "familyName", "url", "orgs", "released", "params", "active", "tokens", "context",
-                "compute", "license", "access", "gated", "arch", "moe", "layers", "dModel", "heads", "aliases", "benchmarks"]
+MODEL_FIELDS = [
+    "id",
+    "name",
+    "family",
+    "familyName",
+    "url",
+    "orgs",
+    "released",
+    "params",
+    "active",
+    "tokens",
+    "context",
+    "compute",
+    "license",
+    "access",
+    "gated",
+    "arch",
+    "moe",
+    "layers",
+    "dModel",
+    "heads",
+    "aliases",
+    "benchmarks",
+]
 
 
 def _results(catalog: Catalog) -> dict:
@@ -72,7 +122,16 @@ def _results(catalog: Catalog) -> dict:
         b = catalog.benchmarks[r.benchmark]
         metric = next(m for m in b.metrics if m.id == r.metric)
         setting = index(f"{b.name} · {catalog.setting_label(rec.setting)} · {metric.name}")
-        rows.append([r.model, setting, r.value, index(catalog.source_labels[rec.source]), index(r.locator), 1 if metric.higher_is_better else 0])
+        rows.append(
+            [
+                r.model,
+                setting,
+                r.value,
+                index(catalog.source_labels[rec.source]),
+                index(r.locator),
+                1 if metric.higher_is_better else 0,
+            ]
+        )
     return {"labels": list(labels), "rows": rows}
 
 
@@ -81,16 +140,29 @@ def page_data(catalog: Catalog, directory_urls: bool = True) -> tuple[str, str]:
     key = (id(catalog), directory_urls)
     cached = _cache.get(key)
     if cached is None or cached[0] is not catalog:
-        models = [_model(catalog, f, v, directory_urls) for f in sorted(catalog.families.values(), key=lambda f: (f.release_date, f.name.lower())) for v in f.variants]
+        models = [
+            _model(catalog, f, v, directory_urls)
+            for f in sorted(
+                catalog.families.values(), key=lambda f: (f.release_date, f.name.lower())
+            )
+            for v in f.variants
+        ]
         data = {
-            "fields": MODEL_FIELDS, "models": models, "columns": _columns(catalog),
+            "fields": MODEL_FIELDS,
+            "models": models,
+            "columns": _columns(catalog),
             "orgs": {oid: o.name for oid, o in catalog.organizations.items()},
-            "licenses": {lid: [lic.name, lic.license_class] for lid, lic in catalog.licenses.items()},
-            "licenseClasses": LICENSE_CLASSES, "benchmarks": {bid: b.name for bid, b in catalog.benchmarks.items()},
+            "licenses": {
+                lid: [lic.name, lic.license_class] for lid, lic in catalog.licenses.items()
+            },
+            "licenseClasses": LICENSE_CLASSES,
+            "benchmarks": {bid: b.name for bid, b in catalog.benchmarks.items()},
             "results": _results(catalog),
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        body = f"self.ATLAS_DATA=JSON.parse({json.dumps(text, ensure_ascii=False)});\n".replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        body = f"self.ATLAS_DATA=JSON.parse({json.dumps(text, ensure_ascii=False)});\n".replace(
+            "\u2028", "\\u2028"
+        ).replace("\u2029", "\\u2029")
         cached = (catalog, body, hashlib.sha256(body.encode("utf-8")).hexdigest()[:12])
         _cache.clear()
         _cache[key] = cached
@@ -110,17 +182,31 @@ def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
 def model_table(ctx: Ctx) -> str:
     """Every variant: filters, sorting and the selection live in the page's address."""
     cat = ctx.catalog
-    orgs = sorted({o for f in cat.families.values() for o in f.organizations}, key=lambda o: cat.organizations[o].name.lower())
-    years = sorted({(v.release_date or f.release_date)[:4] for f in cat.families.values() for v in f.variants})
-    used = sorted({lic for f in cat.families.values() for v in f.variants if (lic := v.license or f.license)}, key=lambda x: cat.licenses[x].name.lower())
+    orgs = sorted(
+        {o for f in cat.families.values() for o in f.organizations},
+        key=lambda o: cat.organizations[o].name.lower(),
+    )
+    years = sorted(
+        {(v.release_date or f.release_date)[:4] for f in cat.families.values() for v in f.variants}
+    )
+    used = sorted(
+        {lic for f in cat.families.values() for v in f.variants if (lic := v.license or f.license)},
+        key=lambda x: cat.licenses[x].name.lower(),
+    )
     archs = sorted({f.architecture for f in cat.families.values() if f.architecture})
-    benches = sorted({r.result.benchmark for r in cat.results}, key=lambda b: cat.benchmarks[b].name.lower())
+    benches = sorted(
+        {r.result.benchmark for r in cat.results}, key=lambda b: cat.benchmarks[b].name.lower()
+    )
     form = (
         '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
         + '<label>Name <input type="search" name="q" placeholder="name or alias" autocomplete="off"></label>'
         + _options("org", "Organization", [(o, cat.organizations[o].name) for o in orgs])
         + _options("year", "Released in", [(y, y) for y in years])
-        + _options("access", "Access", [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")])
+        + _options(
+            "access",
+            "Access",
+            [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")],
+        )
         + _options("lclass", "License class", list(LICENSE_CLASSES.items()))
         + _options("license", "License", [(lic, cat.licenses[lic].name) for lic in used])
         + _options("arch", "Architecture", [(a, a) for a in archs])
@@ -130,16 +216,21 @@ def model_table(ctx: Ctx) -> str:
         + '<button type="reset">Clear filters</button> <output aria-live="polite"></output>'
         + '<button type="button" class="atlas-compare-selected" disabled>Compare selected</button></form>'
     )
-    return (f"\n{_script(ctx)}\n\n{form}\n\n"
-            f'<div class="atlas-explore" id="atlas-models" data-compare="{esc(ctx.doc_href("compare.md"))}"><noscript>This table needs JavaScript; '
-            f'the same data is in {esc(ctx.site_href("api/models.csv"))}.</noscript></div>\n')
+    return (
+        f"\n{_script(ctx)}\n\n{form}\n\n"
+        f'<div class="atlas-explore" id="atlas-models" data-compare="{esc(ctx.doc_href("compare.md"))}"><noscript>This table needs JavaScript; '
+        f"the same data is in {esc(ctx.site_href('api/models.csv'))}.</noscript></div>\n"
+    )
 
 
 def compare(ctx: Ctx) -> str:
     """Pick two to four models; their facts and the results they share (same benchmark and setting)."""
     pickers = "".join(
         f'<label>Model {i} <input type="search" name="m" list="atlas-model-names" autocomplete="off" placeholder="type a name"></label>'
-        for i in range(1, 5))
-    return (f"\n{_script(ctx)}\n\n"
-            f'<form class="atlas-compare" onsubmit="return false">{pickers}<datalist id="atlas-model-names"></datalist></form>\n\n'
-            '<div id="atlas-compare-out" aria-live="polite"><p>Choose two to four models above.</p></div>\n')
+        for i in range(1, 5)
+    )
+    return (
+        f"\n{_script(ctx)}\n\n"
+        f'<form class="atlas-compare" onsubmit="return false">{pickers}<datalist id="atlas-model-names"></datalist></form>\n\n'
+        '<div id="atlas-compare-out" aria-live="polite"><p>Choose two to four models above.</p></div>\n'
+    )

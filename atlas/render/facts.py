@@ -1,4 +1,5 @@
 """Cells shared by the entity pages: facts, organizations, licences, access and results."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -85,14 +86,25 @@ def note_of(ctx: Ctx, rec: ResultRecord) -> str | None:
 def result_cell(ctx: Ctx, recs: list[ResultRecord], notes: Notes) -> str:
     """One value (the first document's) with its marker; other documents' values behind ≠."""
     first, rest = recs[0], recs[1:]
-    out = result_value(ctx, first) + notes.mark(first.source, first.result.locator, note_of(ctx, first), first.result.estimate)
+    out = result_value(ctx, first) + notes.mark(
+        first.source, first.result.locator, note_of(ctx, first), first.result.estimate
+    )
     if rest:
-        items = "".join(f"<li>{result_value(ctx, r)}{notes.mark(r.source, r.result.locator, note_of(ctx, r), r.result.estimate)}</li>" for r in rest)
+        items = "".join(
+            f"<li>{result_value(ctx, r)}{notes.mark(r.source, r.result.locator, note_of(ctx, r), r.result.estimate)}</li>"
+            for r in rest
+        )
         values = sorted({r.result.value for r in rest if r.result.value != first.result.value})
         if not values:
             out += alternatives(str(len(rest)), items, differ=False)
         else:
-            out += alternatives(result_value(ctx, next(r for r in rest if r.result.value == values[0])) if len(values) == 1 else f"{len(values)} values", items, differ=True)
+            out += alternatives(
+                result_value(ctx, next(r for r in rest if r.result.value == values[0]))
+                if len(values) == 1
+                else f"{len(values)} values",
+                items,
+                differ=True,
+            )
     return out
 
 
@@ -111,7 +123,13 @@ def setting_columns(ctx: Ctx, recs: list[ResultRecord]) -> list[tuple[str, tuple
         bench, key = col
         b = ctx.catalog.benchmarks[bench]
         metric = [m.id for m in b.metrics].index(key[4])
-        return (first.get(col, len(first)), b.name.lower(), ctx.catalog.setting_label(key), metric, repr(key))
+        return (
+            first.get(col, len(first)),
+            b.name.lower(),
+            ctx.catalog.setting_label(key),
+            metric,
+            repr(key),
+        )
 
     out = []
     for bench, key in sorted(seen, key=order):

@@ -1,6 +1,7 @@
 """The page of a model family: the card, variants, results (its makers' and others'), derived
 figures, training data, facts and sources. One call, ``family_page``, renders it all, so that
 the page's citations are numbered once (notes.py)."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -24,7 +25,11 @@ from .furniture import cite_block, headline_settings, lede, page_meta, summary
 from .md import count_html, esc, ext_link, fmt_count, fmt_exact, link, table
 from .notes import Notes
 
-REASONING = {"none": "no", "always": "always reasons before answering", "optional": "can be switched on or off"}
+REASONING = {
+    "none": "no",
+    "always": "always reasons before answering",
+    "optional": "can be switched on or off",
+}
 
 
 def family_page(ctx: Ctx, family_id: str) -> str:
@@ -37,16 +42,26 @@ def family_page(ctx: Ctx, family_id: str) -> str:
     sections = [
         lede(ctx, "family", family_id),
         card(ctx, f, own),
-        f"## {ctx.t('Summary')}\n", summary(ctx, "family", family_id),
-        f"## {ctx.t('Variants')}{x}\n", variants_table(ctx, f, notes),
+        f"## {ctx.t('Summary')}\n",
+        summary(ctx, "family", family_id),
+        f"## {ctx.t('Variants')}{x}\n",
+        variants_table(ctx, f, notes),
         f"## {ctx.t('Results reported by its makers')}{x}\n",
         results_grid(ctx, f, own, notes, "Its makers report no results that are in the atlas yet."),
         f"## {ctx.t('Results reported by others')}{x}\n",
-        results_grid(ctx, f, others, notes, "No one else's results for this family are in the atlas yet."),
-        f"## {ctx.t('Derived figures')}{x}\n", derived_figures(ctx, family_id),
-        f"## {ctx.t('Training data')}{x}\n", training_data(ctx, f, notes),
-        f"## {ctx.t('Facts')}{x}\n", page_meta(ctx, "family", family_id), family_facts(ctx, f, notes),
-        f"## {ctx.t('Sources')}{x}\n", notes.block(), cite_block(ctx, "family", family_id),
+        results_grid(
+            ctx, f, others, notes, "No one else's results for this family are in the atlas yet."
+        ),
+        f"## {ctx.t('Derived figures')}{x}\n",
+        derived_figures(ctx, family_id),
+        f"## {ctx.t('Training data')}{x}\n",
+        training_data(ctx, f, notes),
+        f"## {ctx.t('Facts')}{x}\n",
+        page_meta(ctx, "family", family_id),
+        family_facts(ctx, f, notes),
+        f"## {ctx.t('Sources')}{x}\n",
+        notes.block(),
+        cite_block(ctx, "family", family_id),
     ]
     return "\n".join(sections)
 
@@ -65,13 +80,34 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
     items = [
         ("Made by", org_names(ctx, f.organizations)),
         ("Released", esc(f.release_date)),
-        ("Sizes", (esc(ctx.t("{value} parameters", value=_span(sizes))) + " · " if sizes else "")
-         + esc(ctx.t("{n} variants", n=n) if n != 1 else ctx.t("1 variant"))),
+        (
+            "Sizes",
+            (esc(ctx.t("{value} parameters", value=_span(sizes))) + " · " if sizes else "")
+            + esc(ctx.t("{n} variants", n=n) if n != 1 else ctx.t("1 variant")),
+        ),
         ("Trained on", esc(ctx.t("{value} tokens", value=_span(tokens))) if tokens else ""),
-        ("Context", esc(ctx.t("{value} tokens", value=fmt_exact(max(contexts)))) if contexts else ""),
+        (
+            "Context",
+            esc(ctx.t("{value} tokens", value=fmt_exact(max(contexts)))) if contexts else "",
+        ),
         ("Architecture", esc(f.architecture or "") + (" (MoE)" if f.mixture_of_experts else "")),
-        ("License and access", " · ".join(x for x in (license_text(ctx, f.license, short=True), access_text(f.access, f.gated, short=True)) if x)),
-        ("Input → output", esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output)) if f.modalities else ""),
+        (
+            "License and access",
+            " · ".join(
+                x
+                for x in (
+                    license_text(ctx, f.license, short=True),
+                    access_text(f.access, f.gated, short=True),
+                )
+                if x
+            ),
+        ),
+        (
+            "Input → output",
+            esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output))
+            if f.modalities
+            else "",
+        ),
         ("Reasoning", esc(REASONING[f.reasoning]) if f.reasoning else ""),
     ]
     dl = "".join(f"<div><dt>{esc(ctx.t(k))}</dt><dd>{v}</dd></div>" for k, v in items if v)
@@ -86,7 +122,9 @@ def _headlines(ctx: Ctx, own: list[ResultRecord]) -> str:
         if not recs:
             continue
         m = metric_of(ctx, recs[0])
-        best = sorted(recs, key=lambda r: -r.result.value if m.higher_is_better else r.result.value)[0]
+        best = sorted(
+            recs, key=lambda r: -r.result.value if m.higher_is_better else r.result.value
+        )[0]
         label = f"{ctx.catalog.benchmarks[bench].name} <span>{esc(ctx.catalog.setting_label(key))}</span>"
         value = f"<strong>{result_value(ctx, best)}</strong> {esc(ctx.catalog.variants[best.result.model].name)}"
         shown.append(f'<li><a href="#results-reported-by-its-makers">{label}</a> {value}</li>')
@@ -115,11 +153,20 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
     moe = any(v.active_parameters for v in f.variants)
     own_license = any(v.license and v.license != f.license for v in f.variants)
     hf = any(v.hf_repo for v in f.variants)
-    columns = [("parameters", "Parameters", True)] + ([("active_parameters", "Active parameters", True)] if moe else [])
-    columns += [("training_tokens", "Training tokens", True), ("context_length", "Context length", False),
-                ("layers", "Layers", False), ("d_model", "d_model", False), ("attention_heads", "Attention heads", False)]
+    columns = [("parameters", "Parameters", True)] + (
+        [("active_parameters", "Active parameters", True)] if moe else []
+    )
+    columns += [
+        ("training_tokens", "Training tokens", True),
+        ("context_length", "Context length", False),
+        ("layers", "Layers", False),
+        ("d_model", "d_model", False),
+        ("attention_heads", "Attention heads", False),
+    ]
     headers = [ctx.t("Variant")] + [ctx.t(label) for _, label, _ in columns]
-    headers += ([ctx.t("License")] if own_license else []) + ([ctx.t("Weights on Hugging Face")] if hf else [])
+    headers += ([ctx.t("License")] if own_license else []) + (
+        [ctx.t("Weights on Hugging Face")] if hf else []
+    )
     rows = []
     for v in f.variants:
         row = [f'<span id="{esc(v.id)}">{esc(v.name)}</span>' + ("<sup>*</sup>" if v.note else "")]
@@ -132,11 +179,19 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             fmt = (lambda x: esc(fmt_count(int(x)))) if short else (lambda x: esc(fmt_exact(x)))
             row.append(notes.value(v, name, shown, fmt))
         if own_license:
-            row.append((license_text(ctx, v.license, short=True) + notes.field(v, "license")) if v.license else license_text(ctx, f.license, short=True))
+            row.append(
+                (license_text(ctx, v.license, short=True) + notes.field(v, "license"))
+                if v.license
+                else license_text(ctx, f.license, short=True)
+            )
         if hf:
-            row.append(ext_link(v.hf_repo, f"https://huggingface.co/{v.hf_repo}") if v.hf_repo else "")
+            row.append(
+                ext_link(v.hf_repo, f"https://huggingface.co/{v.hf_repo}") if v.hf_repo else ""
+            )
         rows.append(row)
-    notes_list = "".join(f"<li><sup>*</sup> {esc(v.name)}: {esc(v.note)}</li>" for v in f.variants if v.note)
+    notes_list = "".join(
+        f"<li><sup>*</sup> {esc(v.name)}: {esc(v.note)}</li>" for v in f.variants if v.note
+    )
     below = f'<ul class="atlas-variant-notes">{notes_list}</ul>\n' if notes_list else ""
     return table(headers, rows, numeric=range(1, len(columns) + 1), sticky=True) + below
 
@@ -169,9 +224,19 @@ def training_data(ctx: Ctx, f: S.Family, notes: Notes) -> str:
     rows = []
     for did in f.training_data:
         d = ctx.catalog.datasets[did]
-        rows.append([ctx.link("dataset", did), esc(d.kind), dataset_size(ctx, d, notes), text_list(d.languages)])
+        rows.append(
+            [
+                ctx.link("dataset", did),
+                esc(d.kind),
+                dataset_size(ctx, d, notes),
+                text_list(d.languages),
+            ]
+        )
     headers = [ctx.t("Dataset"), ctx.t("Kind"), ctx.t("Size (whole dataset)"), ctx.t("Languages")]
-    return table(headers, rows) + f"\n{esc(ctx.t('Source of this list'))}: {notes.field(f, 'training_data')}\n"
+    return (
+        table(headers, rows)
+        + f"\n{esc(ctx.t('Source of this list'))}: {notes.field(f, 'training_data')}\n"
+    )
 
 
 def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
@@ -186,17 +251,42 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         ("Paper", source_link(ctx, f.paper)),
         ("Code", fact("code", ext_link(f.code, f.code)) if f.code else ""),
         ("Weights", fact("weights", ext_link(f.weights, f.weights)) if f.weights else ""),
-        ("License of the weights", fact("license", license_text(ctx, f.license)) if f.license else ""),
-        ("License of the code", fact("code_license", license_text(ctx, f.code_license)) if f.code_license else ""),
+        (
+            "License of the weights",
+            fact("license", license_text(ctx, f.license)) if f.license else "",
+        ),
+        (
+            "License of the code",
+            fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
+        ),
         ("Access", fact("access", access_text(f.access, f.gated)) if f.access else UNKNOWN),
-        ("Input and output", fact("modalities", esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output))) if f.modalities else ""),
+        (
+            "Input and output",
+            fact(
+                "modalities",
+                esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output)),
+            )
+            if f.modalities
+            else "",
+        ),
         ("Knowledge cutoff", fact("knowledge_cutoff", esc(f.knowledge_cutoff or ""))),
         ("Reasoning mode", fact("reasoning", esc(REASONING[f.reasoning])) if f.reasoning else ""),
-        ("Architecture", fact("architecture", esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else "")) if f.architecture else UNKNOWN),
+        (
+            "Architecture",
+            fact(
+                "architecture",
+                esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else ""),
+            )
+            if f.architecture
+            else UNKNOWN,
+        ),
         ("Training objective", fact("objective", esc(f.objective or ""))),
         ("Tokenizer", fact("tokenizer", esc(f.tokenizer or ""))),
         ("Languages", fact("languages", text_list(f.languages))),
-        ("Derived from", fact("derived_from", ", ".join(ctx.link("family", p) for p in f.derived_from))),
+        (
+            "Derived from",
+            fact("derived_from", ", ".join(ctx.link("family", p) for p in f.derived_from)),
+        ),
         ("Models derived from it", ", ".join(ctx.link("family", c) for c in children)),
         ("Also known as", text_list(f.aliases)),
         ("Facts last checked", esc(f.checked)),
@@ -259,8 +349,20 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
         rows.append(row)
     if not rows:
         return "\n*No variant has the parameter count these figures need.*\n"
-    guide = ctx.link("method", "derived-figures") if "derived-figures" in ctx.catalog.methods else "the Derived figures guide"
-    note = ("\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
-            + guide + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; Chinchilla's "
-            "compute-optimal ratio is about 20 tokens per parameter; memory for weights and optimizer state only).*\n")
-    return note + table(["Variant"] + [short for _, short in DERIVED], rows, numeric=range(1, len(DERIVED) + 1), sticky=True)
+    guide = (
+        ctx.link("method", "derived-figures")
+        if "derived-figures" in ctx.catalog.methods
+        else "the Derived figures guide"
+    )
+    note = (
+        "\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
+        + guide
+        + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; Chinchilla's "
+        "compute-optimal ratio is about 20 tokens per parameter; memory for weights and optimizer state only).*\n"
+    )
+    return note + table(
+        ["Variant"] + [short for _, short in DERIVED],
+        rows,
+        numeric=range(1, len(DERIVED) + 1),
+        sticky=True,
+    )

@@ -1,4 +1,5 @@
 """Around every entity page: the lede, summaries, sources, edit links, the Cite block, downloads."""
+
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -45,6 +46,7 @@ def summary(ctx: Ctx, kind: str, entity_id: str) -> str:
         f'<div class="atlas-summary" lang="zh-Hans"><p class="atlas-summary-label">中文</p>{esc_block(s.zh)}</div>\n'
     )
 
+
 def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
     """One line under the title: who made it, when, what it is, and the names it goes by.
 
@@ -72,18 +74,30 @@ def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
         parts.append("also known as " + ", ".join(e.aliases))
     return f'\n<p class="atlas-lede">{esc(" · ".join(p for p in parts if p))}</p>\n'
 
+
 def sources_list(ctx: Ctx, kind: str, entity_id: str) -> str:
     """Every document the page of this entity cites, with the places cited."""
     if kind != "method":
-        raise MacroError(f'sources_list is for method pages; a {kind} page lists its sources itself')
+        raise MacroError(
+            f"sources_list is for method pages; a {kind} page lists its sources itself"
+        )
     pairs = cited_sources(ctx.entity(kind, entity_id))
     return sources_block(ctx.catalog, pairs)
+
 
 def downloads() -> tuple[str, ...]:
     """Every file the build writes besides the pages, by path from the site root."""
     from ..schema import SCHEMA_FILES
 
-    return ("api/catalog.json", "api/models.csv", "api/results.csv", "api/sources.bib", "llms.txt", *(f"api/schema/{n}.schema.json" for n in SCHEMA_FILES))
+    return (
+        "api/catalog.json",
+        "api/models.csv",
+        "api/results.csv",
+        "api/sources.bib",
+        "llms.txt",
+        *(f"api/schema/{n}.schema.json" for n in SCHEMA_FILES),
+    )
+
 
 def download_link(ctx: Ctx, name: str) -> str:
     """A link to a file of the public export (written after the pages, so MkDocs cannot link it)."""
@@ -91,14 +105,23 @@ def download_link(ctx: Ctx, name: str) -> str:
         raise MacroError(f'no download named "{name}"; the downloads are {", ".join(downloads())}')
     return f'<a href="{esc(ctx.site_href(name))}" download><code>{esc(name)}</code></a>'
 
+
 def _data_files(ctx: Ctx, kind: str, entity_id: str) -> list[str]:
     """The data files whose content the page of this entity shows."""
     files = [ctx.catalog.files.get((kind, entity_id), data_path(kind, entity_id))]
     if kind == "family":
-        files += sorted({f"data/results/{rec.source}.yaml" for rec in ctx.catalog.family_results(entity_id)})
+        files += sorted(
+            {f"data/results/{rec.source}.yaml" for rec in ctx.catalog.family_results(entity_id)}
+        )
     elif kind == "benchmark":
-        files += sorted({f"data/results/{rec.source}.yaml" for rec in ctx.catalog.results_by_benchmark.get(entity_id, ())})
+        files += sorted(
+            {
+                f"data/results/{rec.source}.yaml"
+                for rec in ctx.catalog.results_by_benchmark.get(entity_id, ())
+            }
+        )
     return files
+
 
 def page_meta(ctx: Ctx, kind: str, entity_id: str) -> str:
     """Edit this page, edit the data, report a wrong number, and when the data last changed."""
@@ -108,15 +131,20 @@ def page_meta(ctx: Ctx, kind: str, entity_id: str) -> str:
     repo = ctx.site.repo_url.rstrip("/")
     if repo:
         base = f"{repo}/edit/{quote(ctx.site.branch)}"
-        parts.append(f'<a href="{esc(base)}/docs/{esc(page_path(kind, entity_id))}">Edit this page</a>')
+        parts.append(
+            f'<a href="{esc(base)}/docs/{esc(page_path(kind, entity_id))}">Edit this page</a>'
+        )
         parts.append(f'<a href="{esc(base)}/{esc(files[0])}">Edit the data</a>')
         title = quote(f"Wrong number on {entity.name} ({page_path(kind, entity_id)})")
-        parts.append(f'<a href="{esc(repo)}/issues/new?template=wrong-number.yml&amp;title={esc(title)}">Report a wrong number</a>')
+        parts.append(
+            f'<a href="{esc(repo)}/issues/new?template=wrong-number.yml&amp;title={esc(title)}">Report a wrong number</a>'
+        )
     dates = [ctx.site.changed[f] for f in files if f in ctx.site.changed]
     if dates:
         parts.append(f"Data last changed {esc(max(dates))}")
     parts.append(f"Facts checked {esc(entity.checked)}")
     return '\n<p class="atlas-page-meta">' + " · ".join(parts) + "</p>\n"
+
 
 def cite_block(ctx: Ctx, kind: str, entity_id: str) -> str:
     """BibTeX for this page and for the entity's main document."""
@@ -128,6 +156,7 @@ def cite_block(ctx: Ctx, kind: str, entity_id: str) -> str:
     if paper:
         text += "\n" + entry(ctx.catalog.sources[paper])
     return f'\n<details class="atlas-cite"><summary>Cite</summary><pre><code>{esc_pre(text)}</code></pre></details>\n'
+
 
 def esc_pre(text: str) -> str:
     """Escape preformatted text for a raw HTML block (spaces and newlines kept)."""

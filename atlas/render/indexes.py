@@ -1,4 +1,5 @@
 """The index pages: one sortable table per kind of entity."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -6,11 +7,12 @@ from typing import Any
 from .context import UNKNOWN, Ctx
 from .dataset import size_text
 from .facts import access_text, org_names, source_link, text_list
-from .md import esc, count_html, table
+from .md import count_html, esc, table
 
 
 def _by_name(store: Any) -> list:
     return sorted(store.values(), key=lambda e: e.name.lower())
+
 
 def models_index(ctx: Ctx) -> str:
     rows = []
@@ -19,41 +21,85 @@ def models_index(ctx: Ctx) -> str:
         size = ""
         if sizes:
             lo, hi = min(sizes), max(sizes)
-            size = count_html(hi, "parameters") if lo == hi else f"{count_html(lo, 'parameters')} – {count_html(hi, 'parameters')}"
-        rows.append([
-            ctx.link("family", f.id),
-            org_names(ctx, f.organizations),
-            esc(f.release_date),
-            (esc(f.architecture) if f.architecture else UNKNOWN) + (" (MoE)" if f.mixture_of_experts else ""),
-            access_text(f.access, f.gated) if f.access else UNKNOWN,
-            size or UNKNOWN,
-            str(len(f.variants)),
-            str(len(ctx.catalog.family_results(f.id))),
-        ])
-    return table(["Family", "Organization", "Released", "Architecture", "Access", "Parameters", "Variants", "Results"], rows, numeric=(5, 6, 7))
+            size = (
+                count_html(hi, "parameters")
+                if lo == hi
+                else f"{count_html(lo, 'parameters')} – {count_html(hi, 'parameters')}"
+            )
+        rows.append(
+            [
+                ctx.link("family", f.id),
+                org_names(ctx, f.organizations),
+                esc(f.release_date),
+                (esc(f.architecture) if f.architecture else UNKNOWN)
+                + (" (MoE)" if f.mixture_of_experts else ""),
+                access_text(f.access, f.gated) if f.access else UNKNOWN,
+                size or UNKNOWN,
+                str(len(f.variants)),
+                str(len(ctx.catalog.family_results(f.id))),
+            ]
+        )
+    return table(
+        [
+            "Family",
+            "Organization",
+            "Released",
+            "Architecture",
+            "Access",
+            "Parameters",
+            "Variants",
+            "Results",
+        ],
+        rows,
+        numeric=(5, 6, 7),
+    )
+
 
 def datasets_index(ctx: Ctx) -> str:
     rows = []
     for d in _by_name(ctx.catalog.datasets):
-        rows.append([ctx.link("dataset", d.id), esc(d.kind), size_text(d), text_list(d.languages), esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN, str(len(ctx.catalog.dataset_users.get(d.id, ())))])
-    return table(["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"], rows, numeric=(5,))
+        rows.append(
+            [
+                ctx.link("dataset", d.id),
+                esc(d.kind),
+                size_text(d),
+                text_list(d.languages),
+                esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN,
+                str(len(ctx.catalog.dataset_users.get(d.id, ()))),
+            ]
+        )
+    return table(
+        ["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"],
+        rows,
+        numeric=(5,),
+    )
+
 
 def benchmarks_index(ctx: Ctx) -> str:
     rows = []
     for b in _by_name(ctx.catalog.benchmarks):
-        rows.append([
-            ctx.link("benchmark", b.id),
-            esc(b.task_format),
-            ", ".join(esc(m.name) for m in b.metrics),
-            esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
-            ctx.link("benchmark", b.part_of) if b.part_of else "",
-            str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
-        ])
-    return table(["Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results"], rows, numeric=(3, 5))
+        rows.append(
+            [
+                ctx.link("benchmark", b.id),
+                esc(b.task_format),
+                ", ".join(esc(m.name) for m in b.metrics),
+                esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
+                ctx.link("benchmark", b.part_of) if b.part_of else "",
+                str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
+            ]
+        )
+    return table(
+        ["Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results"], rows, numeric=(3, 5)
+    )
+
 
 def methods_index(ctx: Ctx) -> str:
-    rows = [[ctx.link("method", m.id), esc(m.kind), esc(m.full_name or ""), source_link(ctx, m.paper)] for m in _by_name(ctx.catalog.methods)]
+    rows = [
+        [ctx.link("method", m.id), esc(m.kind), esc(m.full_name or ""), source_link(ctx, m.paper)]
+        for m in _by_name(ctx.catalog.methods)
+    ]
     return table(["Method or guide", "Kind", "Full name", "Paper"], rows)
+
 
 def catalog_stats(ctx: Ctx) -> str:
     c = ctx.catalog

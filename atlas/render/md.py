@@ -6,10 +6,11 @@ uses numeric character references, which Markdown leaves alone and browsers
 show as the original character: a value can never open a tag, a link, an
 emphasis, a table cell or a template expression.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
 # Characters that mean something to HTML, to Markdown (inline and tables) or to
@@ -50,11 +51,22 @@ def ext_link(label: str, href: str) -> str:
 
 
 # numeric columns are right-aligned ("n"); secondary columns hide on phones ("s"): atlas.css
-_CLASS = {(False, False): ">", (True, False): ' class="n">', (False, True): ' class="s">', (True, True): ' class="n s">'}
+_CLASS = {
+    (False, False): ">",
+    (True, False): ' class="n">',
+    (False, True): ' class="s">',
+    (True, True): ' class="n s">',
+}
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = (), *,
-          sticky: bool = False, secondary: Sequence[int] = ()) -> str:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    numeric: Sequence[int] = (),
+    *,
+    sticky: bool = False,
+    secondary: Sequence[int] = (),
+) -> str:
     """An HTML table as a raw block, which Python-Markdown passes through without parsing
     every cell (most of a build's time went there). Cells must already be escaped HTML.
 
@@ -75,7 +87,9 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequen
 
 def fmt_number(value: float) -> str:
     """A reported number as printed: 63.4, 25, 0.5."""
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer() and abs(value) < 1e15):
+    if isinstance(value, int) or (
+        isinstance(value, float) and value.is_integer() and abs(value) < 1e15
+    ):
         return f"{int(value):,}"
     return f"{value:g}" if abs(value) >= 1e-4 else f"{value:.3g}"
 

@@ -1,4 +1,5 @@
 """The page of a method or guide: facts and reported figures."""
+
 from __future__ import annotations
 
 from .. import schema as S
@@ -21,9 +22,17 @@ def method_facts(ctx: Ctx, method_id: str) -> str:
     ]
     return facts_table(ctx, rows)
 
+
 def reported_figures(ctx: Ctx, method_id: str) -> str:
     m: S.Method = ctx.entity("method", method_id)
     if not m.reported:
         return "\n*No figures recorded yet.*\n"
-    rows = [[esc(r.label), esc(fmt_number(r.value) + (f" {r.unit}" if r.unit else "")), cite_md(ctx.catalog, r.source, r.locator, note=r.note)] for r in m.reported]
+    rows = [
+        [
+            esc(r.label),
+            esc(fmt_number(r.value) + (f" {r.unit}" if r.unit else "")),
+            cite_md(ctx.catalog, r.source, r.locator, note=r.note),
+        ]
+        for r in m.reported
+    ]
     return table(["Figure", "Value", "Source"], rows, numeric=(1,))

@@ -4,9 +4,11 @@ One ``Notes`` per page numbers each place cited (document, locator, note, estima
 the order of first use. A value carries ``<a class="fn" href="#n3">3</a>``; the numbered
 list at the bottom says which document and where, and links to the document itself.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .. import schema as S
 from ..load import Catalog
@@ -19,7 +21,9 @@ class Notes:
         self.catalog = catalog
         self.numbers: dict[tuple, int] = {}
 
-    def mark(self, source: str, locator: str | None, note: str | None = None, estimate: str | None = None) -> str:
+    def mark(
+        self, source: str, locator: str | None, note: str | None = None, estimate: str | None = None
+    ) -> str:
         """The marker of one place cited, numbered on first use."""
         key = (source, locator or "", note or "", estimate or "")
         number = self.numbers.setdefault(key, len(self.numbers) + 1)
@@ -38,9 +42,18 @@ class Notes:
         out = shown + self.field(obj, name)
         alts = [a for a in getattr(obj, "also_reported", []) if a.field == name]
         if alts:
-            values = [fmt(int(a.value) if float(a.value).is_integer() else a.value) + (f" {esc(a.unit)}" if a.unit else "") for a in alts]
-            items = "".join(f"<li>{v}{self.mark(a.source, a.locator, a.note)}</li>" for v, a in zip(values, alts))
-            out += alternatives(values[0] if len(values) == 1 else f"{len(values)} values", items, differ=True)
+            values = [
+                fmt(int(a.value) if float(a.value).is_integer() else a.value)
+                + (f" {esc(a.unit)}" if a.unit else "")
+                for a in alts
+            ]
+            items = "".join(
+                f"<li>{v}{self.mark(a.source, a.locator, a.note)}</li>"
+                for v, a in zip(values, alts)
+            )
+            out += alternatives(
+                values[0] if len(values) == 1 else f"{len(values)} values", items, differ=True
+            )
         return out
 
     def block(self) -> str:
@@ -58,8 +71,10 @@ class Notes:
                 text += f' <span class="atlas-estimate">(estimate: {esc(estimate)})</span>'
             notes.append(f'<li id="n{number}" value="{number}">{text}</li>')
         docs = [_document(self.catalog, sid) for sid in documents]
-        return ('\n<ol class="atlas-notes">\n' + "\n".join(notes) + "\n</ol>\n\n"
-                '<ul class="atlas-sources">\n' + "\n".join(docs) + "\n</ul>\n")
+        return (
+            '\n<ol class="atlas-notes">\n' + "\n".join(notes) + "\n</ol>\n\n"
+            '<ul class="atlas-sources">\n' + "\n".join(docs) + "\n</ul>\n"
+        )
 
 
 def alternatives(summary: str, items: str, differ: bool) -> str:
@@ -71,10 +86,17 @@ def alternatives(summary: str, items: str, differ: bool) -> str:
 
 def _document(catalog: Catalog, source_id: str) -> str:
     src = catalog.sources[source_id]
-    parts = [f"<strong>{esc(catalog.source_labels[source_id])}</strong>", f'<a href="{esc(url(src.url))}">{esc(src.title)}</a>']
+    parts = [
+        f"<strong>{esc(catalog.source_labels[source_id])}</strong>",
+        f'<a href="{esc(url(src.url))}">{esc(src.title)}</a>',
+    ]
     if src.authors:
         parts.append(esc(src.authors))
-    meta = [esc(src.kind.replace("-", " "))] + ([esc(src.venue)] if src.venue else []) + [str(src.year)]
+    meta = (
+        [esc(src.kind.replace("-", " "))]
+        + ([esc(src.venue)] if src.venue else [])
+        + [str(src.year)]
+    )
     if src.arxiv:
         meta.append(f"arXiv:{esc(src.arxiv)}")
     parts.append(", ".join(meta))

@@ -3,6 +3,7 @@
 Renderers call ``ctx.t("Variants")``; the English text is the key, so a page reads naturally
 in the code. Values from the data (names, notes, sources) never pass through here.
 """
+
 from __future__ import annotations
 
 ZH: dict[str, str] = {
@@ -70,8 +71,7 @@ ZH: dict[str, str] = {
     "No results on this benchmark are in the atlas yet.": "本图谱尚未收录该基准的结果。",
     "The cited sources do not name the training data.": "所引来源未说明训练数据。",
     "No model family in the atlas names this dataset as training data yet.": "本图谱中尚无模型系列将此数据集列为训练数据。",
-    "{n} models, {direction}. One row per model: its makers' value where they report one; other sources' values open from the ≠ marker.":
-        "共 {n} 个模型，{direction}。每个模型一行：优先采用开发者报告的数值；其他来源的数值可通过 ≠ 标记展开。",
+    "{n} models, {direction}. One row per model: its makers' value where they report one; other sources' values open from the ≠ marker.": "共 {n} 个模型，{direction}。每个模型一行：优先采用开发者报告的数值；其他来源的数值可通过 ≠ 标记展开。",
     "higher is better": "越高越好",
     "lower is better": "越低越好",
     "Only results with exactly this setting are ranked together.": "只有设置完全相同的结果才会一起排名。",

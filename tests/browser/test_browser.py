@@ -1,4 +1,5 @@
 """The built site in a real headless Chromium (Debian's chromium + chromium-driver), served on localhost."""
+
 from __future__ import annotations
 
 import functools
@@ -17,7 +18,9 @@ INSTALL_HINT = "install Debian's browser: apt-get install chromium chromium-driv
 
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     if os.environ.get("CI"):
-        pytest.fail(f"browser tests must run in CI, but Chromium is missing: {INSTALL_HINT}", pytrace=False)
+        pytest.fail(
+            f"browser tests must run in CI, but Chromium is missing: {INSTALL_HINT}", pytrace=False
+        )
     pytest.skip(f"Chromium not found; {INSTALL_HINT}", allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
@@ -46,8 +49,18 @@ def server(real_site):
 def browser(tmp_path_factory):
     options = Options()
     options.binary_location = CHROMIUM
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={tmp_path_factory.mktemp('chrome')}"):
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
+    ):
         options.add_argument(arg)
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
@@ -58,11 +71,18 @@ def browser(tmp_path_factory):
 
 def search(browser, base, query, home="/"):
     browser.get(base + home)
-    box = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+    box = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    )
     browser.execute_script("arguments[0].focus()", box)
     box.send_keys(query)
-    WebDriverWait(browser, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a"))
-    return [urlparse(a.get_attribute("href")).path for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")]
+    WebDriverWait(browser, 15).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+    )
+    return [
+        urlparse(a.get_attribute("href")).path
+        for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
+    ]
 
 
 def pages_of(results):
@@ -81,22 +101,39 @@ def test_search_finds_llama(browser, server):
 def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
     browser.get_log("performance")
     search(browser, server, "chinchilla")
-    requested = [json.loads(e["message"])["message"]["params"]["request"]["url"] for e in browser.get_log("performance")
-                 if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"]
-    assert "/assets/javascripts/search-worker.js" in {urlparse(u).path for u in requested}, [u for u in requested if "search" in u]
-    assert not any("/workers/search." in u for u in requested)  # Material's worker (builds its index in the page) is not used
+    requested = [
+        json.loads(e["message"])["message"]["params"]["request"]["url"]
+        for e in browser.get_log("performance")
+        if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"
+    ]
+    assert "/assets/javascripts/search-worker.js" in {urlparse(u).path for u in requested}, [
+        u for u in requested if "search" in u
+    ]
+    assert not any(
+        "/workers/search." in u for u in requested
+    )  # Material's worker (builds its index in the page) is not used
     # Results of the query typed so far may show first; wait for the answer to the whole word.
-    marked = WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item h1 mark"))
-    assert marked[0].get_attribute("textContent").lower() == "chinchilla"  # .text is empty while the list fades in
+    marked = WebDriverWait(browser, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item h1 mark")
+    )
+    assert (
+        marked[0].get_attribute("textContent").lower() == "chinchilla"
+    )  # .text is empty while the list fades in
 
 
 def test_a_match_written_with_a_character_reference_is_marked(browser, server):
     # The page's text says "Q&amp;A"; the index holds the decoded word "q&a".
     assert "/benchmarks/gpqa/" in pages_of(search(browser, server, "q&a"))
-    def marks(driver):
-        return [m.get_attribute("textContent") for m in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item mark")]
 
-    WebDriverWait(browser, 10).until(lambda d: "Q&A" in marks(d), f"no mark around Q&A; marks: {marks(browser)}")
+    def marks(driver):
+        return [
+            m.get_attribute("textContent")
+            for m in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item mark")
+        ]
+
+    WebDriverWait(browser, 10).until(
+        lambda d: "Q&A" in marks(d), f"no mark around Q&A; marks: {marks(browser)}"
+    )
 
 
 def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_path):
@@ -104,10 +141,15 @@ def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_p
     site = tmp_path / "site"
     shutil.copytree(real_site, site)
     (site / "search/atlas-index.js").unlink()
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
+    )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        assert pages_of(search(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "gopher"))[0] == "/models/gopher/"
+        assert (
+            pages_of(search(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "gopher"))[0]
+            == "/models/gopher/"
+        )
     finally:
         httpd.shutdown()
 
@@ -118,9 +160,12 @@ def test_the_packed_index_answers_every_query_as_lunr_itself(browser, server, re
     from atlas.searchindex import unpack
 
     script = (real_site / "search/atlas-index.js").read_text(encoding="utf-8")
-    serialized = unpack(json.loads(json.loads(script[script.index("JSON.parse(") + 11: script.rindex(")")])))
+    serialized = unpack(
+        json.loads(json.loads(script[script.index("JSON.parse(") + 11 : script.rindex(")")]))
+    )
     browser.get(server + "/")
-    answers = browser.execute_async_script("""
+    answers = browser.execute_async_script(
+        """
         const [serialized, queries, done] = arguments;
         const load = src => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.onload = ok; s.onerror = fail; document.head.append(s); });
         (async () => {
@@ -129,25 +174,51 @@ def test_the_packed_index_answers_every_query_as_lunr_itself(browser, server, re
           const hits = index => q => index.search(q).map(h => h.ref + " " + h.score.toFixed(9));
           done(queries.map(q => [q, hits(packed)(q), hits(plain)(q)]));
         })().catch(e => done(String(e)));
-    """, serialized, ["llama", "lla*", "meta ai", "gpt neo", "+mmlu -llama", "-llama", "微调", "lora", "decoder only", "chinchila~1", "zzzz"])
+    """,
+        serialized,
+        [
+            "llama",
+            "lla*",
+            "meta ai",
+            "gpt neo",
+            "+mmlu -llama",
+            "-llama",
+            "微调",
+            "lora",
+            "decoder only",
+            "chinchila~1",
+            "zzzz",
+        ],
+    )
     assert isinstance(answers, list), answers
     for query, packed, plain in answers:
         assert packed == plain, query
     assert all(packed for query, packed, _ in answers if query != "zzzz")
 
 
-@pytest.mark.parametrize("query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")])
+@pytest.mark.parametrize(
+    "query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")]
+)
 def test_chinese_search_finds_pages(browser, server, query, page):
     assert page in search(browser, server, query)
 
 
 def test_index_table_sorts_on_click(browser, server):
     browser.get(server + "/models/")
-    header = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Released']"))
-    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index("Released") + 1
+    header = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Released']")
+    )
+    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index(
+        "Released"
+    ) + 1
 
     def dates():
-        return [td.text for td in browser.find_elements(By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})")]
+        return [
+            td.text
+            for td in browser.find_elements(
+                By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})"
+            )
+        ]
 
     before = dates()
     header.click()
@@ -172,7 +243,11 @@ def test_every_page_loads_without_console_error_or_outside_request(browser, serv
                 url = urlparse(message["params"]["request"]["url"])
                 if url.scheme in ("http", "https", "ws", "wss"):
                     hosts.add(url.hostname)
-        errors += [(page, e["message"]) for e in browser.get_log("browser") if e["level"] == "SEVERE" and "404.html" not in page]
+        errors += [
+            (page, e["message"])
+            for e in browser.get_log("browser")
+            if e["level"] == "SEVERE" and "404.html" not in page
+        ]
     assert len(pages) > 20
     assert hosts == {"127.0.0.1"}, hosts
     assert not errors, errors[:5]
@@ -200,21 +275,34 @@ def test_counts_sort_by_magnitude(browser, server):
         return float(m.group(1).replace(",", "")) * scale.get(m.group(2), 1) if m else None
 
     browser.get(server + "/models/")
-    header = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Parameters']"))
-    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index("Parameters") + 1
+    header = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.XPATH, "//article//table//th[normalize-space()='Parameters']")
+    )
+    column = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "article table th")].index(
+        "Parameters"
+    ) + 1
     header.click()
-    texts = [td.text for td in browser.find_elements(By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})")]
+    texts = [
+        td.text
+        for td in browser.find_elements(
+            By.CSS_SELECTOR, f"article table tbody tr td:nth-child({column})"
+        )
+    ]
     values = [magnitude(t) for t in texts if magnitude(t) is not None]
     assert len(values) >= 5
     assert values == sorted(values) or values == sorted(values, reverse=True), texts
-    assert sorted(texts) != [t for t in texts], "the order is the text order, not the magnitude order"
+    assert sorted(texts) != [t for t in texts], (
+        "the order is the text order, not the magnitude order"
+    )
 
 
 def test_model_table_filters_and_keeps_them_in_the_url(browser, server, real_site):
     from selenium.webdriver.support.ui import Select
 
     browser.get(server + "/all-models/")
-    form = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters"))
+    form = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters")
+    )
     rows = browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr")
     assert form.find_element(By.TAG_NAME, "output").text == f"{len(rows)} of {len(rows)} models"
     Select(form.find_element(By.NAME, "org")).select_by_value("meta-ai")
@@ -222,13 +310,30 @@ def test_model_table_filters_and_keeps_them_in_the_url(browser, server, real_sit
     visible = [r for r in rows if r.is_displayed()]
     assert 0 < len(visible) < len(rows)
     for r in visible:
-        assert "meta-ai" in r.get_attribute("data-org").split() and int(r.get_attribute("data-params")) >= 10**10
-    hidden_meta = [r for r in rows if not r.is_displayed() and "meta-ai" in r.get_attribute("data-org").split() and r.get_attribute("data-params") and int(r.get_attribute("data-params")) >= 10**10]
+        assert (
+            "meta-ai" in r.get_attribute("data-org").split()
+            and int(r.get_attribute("data-params")) >= 10**10
+        )
+    hidden_meta = [
+        r
+        for r in rows
+        if not r.is_displayed()
+        and "meta-ai" in r.get_attribute("data-org").split()
+        and r.get_attribute("data-params")
+        and int(r.get_attribute("data-params")) >= 10**10
+    ]
     assert not hidden_meta
     assert "org=meta-ai" in browser.current_url and f"pmin={10**10}" in browser.current_url
     browser.refresh()  # the state survives a reload through the URL
-    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters output").text.startswith(f"{len(visible)} of"))
-    assert Select(browser.find_element(By.NAME, "org")).first_selected_option.get_attribute("value") == "meta-ai"
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters output").text.startswith(
+            f"{len(visible)} of"
+        )
+    )
+    assert (
+        Select(browser.find_element(By.NAME, "org")).first_selected_option.get_attribute("value")
+        == "meta-ai"
+    )
     Select(browser.find_element(By.NAME, "bench")).select_by_value("gsm8k")
     for r in browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr"):
         if r.is_displayed():
@@ -237,14 +342,27 @@ def test_model_table_filters_and_keeps_them_in_the_url(browser, server, real_sit
 
 def test_compare_page_shows_the_chosen_models_and_shared_results(browser, server):
     browser.get(server + "/compare/?m=llama-65b&m=chinchilla-70b")
-    out = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "atlas-compare-out") if "Shared results" in d.find_element(By.ID, "atlas-compare-out").text else None)
-    heads = [th.text for th in out.find_elements(By.CSS_SELECTOR, "table")[0].find_elements(By.CSS_SELECTOR, "thead th")]
+    out = WebDriverWait(browser, 10).until(
+        lambda d: (
+            d.find_element(By.ID, "atlas-compare-out")
+            if "Shared results" in d.find_element(By.ID, "atlas-compare-out").text
+            else None
+        )
+    )
+    heads = [
+        th.text
+        for th in out.find_elements(By.CSS_SELECTOR, "table")[0].find_elements(
+            By.CSS_SELECTOR, "thead th"
+        )
+    ]
     assert heads[1:] == ["LLaMA-65B", "Chinchilla 70B"]
     shared = out.find_elements(By.CSS_SELECTOR, "table")[1].text
     assert "MMLU · 5-shot · Accuracy" in shared and "63.4" in shared and "67.6" in shared
     from selenium.webdriver.support.ui import Select
 
-    Select(browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare select")[2]).select_by_value("palm-540b")
+    Select(browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare select")[2]).select_by_value(
+        "palm-540b"
+    )
     assert "m=palm-540b" in browser.current_url
     assert "PaLM 540B" in browser.find_element(By.ID, "atlas-compare-out").text
 
@@ -281,9 +399,16 @@ return out;
 def test_charts_are_legible_in_light_and_dark_mode(browser, server, scheme):
     browser.get(server + "/charts/")
     # as Material's palette toggle does it; data-md-color-switching turns transitions off
-    browser.execute_script("document.body.setAttribute('data-md-color-switching', ''); document.body.setAttribute('data-md-color-scheme', arguments[0])", scheme)
+    browser.execute_script(
+        "document.body.setAttribute('data-md-color-switching', ''); document.body.setAttribute('data-md-color-scheme', arguments[0])",
+        scheme,
+    )
     measured = browser.execute_script(_CONTRAST_JS)
     kinds = {m["what"] for m in measured}
-    assert {"text", "atlas-mark", "atlas-node atlas-mark", "atlas-line-chinchilla"} <= kinds, kinds  # axes, labels, points, lineage, the 20:1 line
+    assert {"text", "atlas-mark", "atlas-node atlas-mark", "atlas-line-chinchilla"} <= kinds, (
+        kinds
+    )  # axes, labels, points, lineage, the 20:1 line
     weak = [m for m in measured if m["ratio"] < (4.5 if m["what"] == "text" else 3.0)]
-    assert not weak, f"{len(weak)} of {len(measured)} chart elements below WCAG contrast in {scheme}: {weak[:5]}"
+    assert not weak, (
+        f"{len(weak)} of {len(measured)} chart elements below WCAG contrast in {scheme}: {weak[:5]}"
+    )

@@ -1,14 +1,20 @@
 """Charts: one mark per model with the data it plots, none for models without."""
+
 import re
 
 import pytest
+from conftest import ROOT
 
 from atlas.derive import training_compute
 from atlas.load import load_catalog
-from atlas.render.charts import lineage, params_vs_tokens, release_timeline, score_points, score_vs_compute
+from atlas.render.charts import (
+    lineage,
+    params_vs_tokens,
+    release_timeline,
+    score_points,
+    score_vs_compute,
+)
 from atlas.render.context import Ctx
-
-from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +28,12 @@ def marks(svg: str) -> list[str]:
 
 def test_params_tokens_has_one_mark_per_variant_with_both(catalog):
     svg = params_vs_tokens(Ctx(catalog, "charts.md", "charts/"))
-    expected = [v.id for f in catalog.families.values() for v in f.variants if v.parameters and v.training_tokens]
+    expected = [
+        v.id
+        for f in catalog.families.values()
+        for v in f.variants
+        if v.parameters and v.training_tokens
+    ]
     assert marks(svg) == expected and len(expected) > 50
     without = next(v.id for v in catalog.variants.values() if not v.training_tokens)
     assert without not in marks(svg)
@@ -38,7 +49,9 @@ def test_score_chart_plots_one_setting_and_only_models_with_compute(catalog):
         assert training_compute(catalog.variants[point.id]) == point.x
     svg = score_vs_compute(Ctx(catalog, "charts.md", "charts/"), "mmlu", 5)
     assert sorted(marks(svg)) == sorted(p.id for p, _ in pairs)
-    assert len(set(marks(svg))) == len(marks(svg))  # one mark per model, even where sources disagree
+    assert len(set(marks(svg))) == len(
+        marks(svg)
+    )  # one mark per model, even where sources disagree
     chinchilla = dict((p.id, rec) for p, rec in pairs)["chinchilla-70b"]
     assert chinchilla.source == "hoffmann2022chinchilla"  # the model's own paper wins
 

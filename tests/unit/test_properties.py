@@ -1,4 +1,5 @@
 """Property-based tests of the renderers: any text in any field stays inert text in its cell."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -6,20 +7,55 @@ from html.parser import HTMLParser
 from types import MappingProxyType
 
 import markdown
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from atlas.load import ResultRecord, load_catalog
 from atlas.render.benchmark import benchmark_page
 from atlas.render.context import Ctx
 from atlas.render.family import family_page
 
-from conftest import FIXTURES
-
 CATALOG = load_catalog(FIXTURES / "valid")
 # What the renderers themselves produce; anything else in the output came from the data.
-ALLOWED_TAGS = {"table", "thead", "tbody", "tr", "th", "td", "a", "span", "sup", "p", "em", "h2", "h3", "div", "dl", "dt", "dd", "ul", "ol", "li",
-                "details", "summary", "strong", "br", "pre", "code"}
-ALLOWED_ATTRS = {"href", "title", "class", "id", "lang", "value", "data-atlas-sticky", "data-search-exclude"}
+ALLOWED_TAGS = {
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "span",
+    "sup",
+    "p",
+    "em",
+    "h2",
+    "h3",
+    "div",
+    "dl",
+    "dt",
+    "dd",
+    "ul",
+    "ol",
+    "li",
+    "details",
+    "summary",
+    "strong",
+    "br",
+    "pre",
+    "code",
+}
+ALLOWED_ATTRS = {
+    "href",
+    "title",
+    "class",
+    "id",
+    "lang",
+    "value",
+    "data-atlas-sticky",
+    "data-search-exclude",
+}
 
 
 class Page(HTMLParser):
@@ -61,16 +97,42 @@ def check_inert(page: Page, value: str) -> None:
             assert attr_value.startswith(("#", "https://", "http://", "../", "toy")), attr_value
     folded = " ".join(value.split())
     if folded:
-        assert folded in " ".join("".join(page.text).split()), folded  # shown as text, never dropped
+        assert folded in " ".join("".join(page.text).split()), (
+            folded
+        )  # shown as text, never dropped
 
 
 # Any text the schema accepts: no control, zero-width or text-direction characters (the
 # loader refuses those with a message; see test_load.py).
-FORBIDDEN = set("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=FORBIDDEN), min_size=1, max_size=60).filter(lambda t: t.strip())
-hostile = st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "a | b", "[x](javascript:alert(1))",
-                           "{{ 7*7 }}", "{% for x in y %}", "`code`", "*em* __strong__", "line\nbreak", "&lt;&amp;", "<!-- c -->", "---", "\\|"])
-values = st.one_of(texts, hostile, st.lists(st.one_of(texts, hostile), min_size=1, max_size=3).map(" ".join))
+FORBIDDEN = set(
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=FORBIDDEN),
+    min_size=1,
+    max_size=60,
+).filter(lambda t: t.strip())
+hostile = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '"><svg onload=alert(1)>',
+        "a | b",
+        "[x](javascript:alert(1))",
+        "{{ 7*7 }}",
+        "{% for x in y %}",
+        "`code`",
+        "*em* __strong__",
+        "line\nbreak",
+        "&lt;&amp;",
+        "<!-- c -->",
+        "---",
+        "\\|",
+    ]
+)
+values = st.one_of(
+    texts, hostile, st.lists(st.one_of(texts, hostile), min_size=1, max_size=3).map(" ".join)
+)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -79,7 +141,9 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def test_variant_name_and_note(value):
     fam = CATALOG.families["toy"]
     variants = [fam.variants[0].model_copy(update={"name": value, "note": value}), fam.variants[1]]
-    cat = replace(CATALOG, families=MappingProxyType({"toy": fam.model_copy(update={"variants": variants})}))
+    cat = replace(
+        CATALOG, families=MappingProxyType({"toy": fam.model_copy(update={"variants": variants})})
+    )
     check_inert(render(family_page(Ctx(cat, "models/toy.md"), "toy")), value)
 
 
@@ -89,18 +153,27 @@ def test_family_license_objective_and_organization(value):
     fam = CATALOG.families["toy"].model_copy(update={"objective": value})
     org = CATALOG.organizations["toy-lab"].model_copy(update={"name": value})
     lic = CATALOG.licenses["toy-license"].model_copy(update={"name": value})
-    cat = replace(CATALOG, families=MappingProxyType({"toy": fam}), organizations=MappingProxyType({**CATALOG.organizations, "toy-lab": org}),
-                  licenses=MappingProxyType({"toy-license": lic}))
+    cat = replace(
+        CATALOG,
+        families=MappingProxyType({"toy": fam}),
+        organizations=MappingProxyType({**CATALOG.organizations, "toy-lab": org}),
+        licenses=MappingProxyType({"toy-license": lic}),
+    )
     page = render(family_page(Ctx(cat, "models/toy.md"), "toy"))
     check_inert(page, value)
     folded = " ".join(value.split())
-    assert sum(folded in " ".join(r) for r in page.rows) >= 2  # in the facts table at least: objective and organization
+    assert (
+        sum(folded in " ".join(r) for r in page.rows) >= 2
+    )  # in the facts table at least: objective and organization
 
 
 @SETTINGS
 @given(values, values)
 def test_result_note_and_source_title(note, title):
-    recs = [ResultRecord(rec.source, rec.result.model_copy(update={"note": note}), rec.own) for rec in CATALOG.results]
+    recs = [
+        ResultRecord(rec.source, rec.result.model_copy(update={"note": note}), rec.own)
+        for rec in CATALOG.results
+    ]
     src = CATALOG.sources["doe2023toy"].model_copy(update={"title": title, "short": title})
     by_variant: dict = {}
     by_bench: dict = {}
@@ -108,9 +181,14 @@ def test_result_note_and_source_title(note, title):
         by_variant.setdefault(rec.result.model, []).append(rec)
         by_bench.setdefault(rec.result.benchmark, []).append(rec)
     labels = {**CATALOG.source_labels, "doe2023toy": title}
-    cat = replace(CATALOG, results=tuple(recs), results_by_variant=MappingProxyType({k: tuple(v) for k, v in by_variant.items()}),
-                  results_by_benchmark=MappingProxyType({k: tuple(v) for k, v in by_bench.items()}),
-                  sources=MappingProxyType({**CATALOG.sources, "doe2023toy": src}), source_labels=MappingProxyType(labels))
+    cat = replace(
+        CATALOG,
+        results=tuple(recs),
+        results_by_variant=MappingProxyType({k: tuple(v) for k, v in by_variant.items()}),
+        results_by_benchmark=MappingProxyType({k: tuple(v) for k, v in by_bench.items()}),
+        sources=MappingProxyType({**CATALOG.sources, "doe2023toy": src}),
+        source_labels=MappingProxyType(labels),
+    )
     check_inert(render(family_page(Ctx(cat, "models/toy.md"), "toy")), note)
     board = render(benchmark_page(Ctx(cat, "benchmarks/toybench.md"), "toybench"))
     check_inert(board, title)

@@ -1,20 +1,20 @@
 """Renderers: pure functions Catalog -> Markdown, tested without MkDocs."""
+
 from __future__ import annotations
 
 import re
 
 import markdown
 import pytest
+from conftest import FIXTURES
 
 from atlas.load import load_catalog
 from atlas.render import MACROS
-from atlas.render.md import esc, fmt_count, fmt_score, table
 from atlas.render.benchmark import boards
 from atlas.render.context import Ctx, MacroError
 from atlas.render.furniture import sources_list
 from atlas.render.indexes import models_index
-
-from conftest import FIXTURES
+from atlas.render.md import esc, fmt_count, fmt_score, table
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +34,16 @@ def cells(html: str) -> list[list[str]]:
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(65200000000, "65.2B"), (6700000000, "6.7B"), (176247271424, "176B"), (1400000000000, "1.4T"), (125000000, "125M"), (540350000000, "540B"), (999, "999"), (None, "")],
+    [
+        (65200000000, "65.2B"),
+        (6700000000, "6.7B"),
+        (176247271424, "176B"),
+        (1400000000000, "1.4T"),
+        (125000000, "125M"),
+        (540350000000, "540B"),
+        (999, "999"),
+        (None, ""),
+    ],
 )
 def test_fmt_count(value, expected):
     assert fmt_count(value) == expected
@@ -46,7 +55,17 @@ def test_fmt_score_keeps_one_decimal():
 
 @pytest.mark.parametrize(
     "hostile",
-    ["a|b", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "[x](javascript:alert(1))", "*bold* _it_ `code`", "{{ 7*7 }} {% if %}", "line\nbreak", "&amp; &lt;"],
+    [
+        "a|b",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '"><svg onload=alert(1)>',
+        "[x](javascript:alert(1))",
+        "*bold* _it_ `code`",
+        "{{ 7*7 }} {% if %}",
+        "line\nbreak",
+        "&amp; &lt;",
+    ],
 )
 def test_escaped_value_stays_one_inert_cell(hostile):
     md = table(["A", "B"], [[esc(hostile), "ok"]])
@@ -59,13 +78,16 @@ def test_escaped_value_stays_one_inert_cell(hostile):
     assert "{{" not in html and "{%" not in html
 
 
-@pytest.mark.parametrize("page, url, kind, entity, href", [
-    ("models/llama.md", "models/llama/", "dataset", "c4", "../../datasets/c4/"),
-    ("index.md", "", "family", "llama", "models/llama/"),
-    ("models/llama.md", "models/llama.html", "dataset", "c4", "../datasets/c4.html"),
-    ("index.md", "index.html", "family", "llama", "models/llama.html"),
-    ("models/index.md", "models/", "family", "llama", "llama/"),
-])
+@pytest.mark.parametrize(
+    "page, url, kind, entity, href",
+    [
+        ("models/llama.md", "models/llama/", "dataset", "c4", "../../datasets/c4/"),
+        ("index.md", "", "family", "llama", "models/llama/"),
+        ("models/llama.md", "models/llama.html", "dataset", "c4", "../datasets/c4.html"),
+        ("index.md", "index.html", "family", "llama", "models/llama.html"),
+        ("models/index.md", "models/", "family", "llama", "llama/"),
+    ],
+)
 def test_links_are_relative_to_the_page_in_either_url_style(catalog, page, url, kind, entity, href):
     assert Ctx(catalog, page, url).href(kind, entity) == href
 
@@ -92,17 +114,26 @@ def test_variants_table_shows_values_markers_and_disagreements(catalog):
     assert [re.sub("<[^>]+>", "", r[0]) for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
     toy7 = rows[1]
     # the paper's value with its marker, and the model card's other value one tap away
-    assert re.search(r'6\.7B</span><a class="fn" href="#n\d+">\d+</a><details class="atlas-alt"><summary[^>]*>≠ 7B</summary>', toy7[1]), toy7[1]
+    assert re.search(
+        r'6\.7B</span><a class="fn" href="#n\d+">\d+</a><details class="atlas-alt"><summary[^>]*>≠ 7B</summary>',
+        toy7[1],
+    ), toy7[1]
     assert 'title="65,200,000,000 parameters"' in rows[2][1]
     assert "not reported" in rows[2][3]  # unknown context length stays empty
     notes = section(html, "sources")
-    assert re.search(r'<li id="n\d+" value="\d+"><a href="#src-doe2023toy">Doe et al. 2023a</a>, Table 2</li>', notes), notes
+    assert re.search(
+        r'<li id="n\d+" value="\d+"><a href="#src-doe2023toy">Doe et al. 2023a</a>, Table 2</li>',
+        notes,
+    ), notes
     assert 'id="toy-7b"' in html and 'id="toy-65b"' in html  # every variant has its anchor
 
 
 def test_no_cell_holds_citation_text(catalog):
     html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
-    for row in cells(section(html, "variants")) + cells(section(html, "results-reported-by-its-makers"))[1:]:
+    for row in (
+        cells(section(html, "variants"))
+        + cells(section(html, "results-reported-by-its-makers"))[1:]
+    ):
         for cell in row:
             text = re.sub(r"<details.*?</details>|<[^>]+>", "", cell)
             assert "Table" not in text and "Doe" not in text and len(text) < 40, cell
@@ -111,8 +142,16 @@ def test_no_cell_holds_citation_text(catalog):
 def test_family_card_answers_what_how_big_how_good(catalog):
     html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
     start = html.index('class="atlas-card"')
-    card = html[start:html.index("</p>", html.index("atlas-card-links", start))]
-    for expected in ("Toy Lab", "2023-01-02", "6.7B–65.2B parameters · 2 variants", "1T–1.4T tokens", "2,048 tokens", "decoder-only", "Compare these models"):
+    card = html[start : html.index("</p>", html.index("atlas-card-links", start))]
+    for expected in (
+        "Toy Lab",
+        "2023-01-02",
+        "6.7B–65.2B parameters · 2 variants",
+        "1T–1.4T tokens",
+        "2,048 tokens",
+        "decoder-only",
+        "Compare these models",
+    ):
         assert expected in html_text(card), (expected, html_text(card))
     # its makers' best value in the primary setting of the headline benchmark
     assert "ToyBench 5-shot 63.5 Toy-65B" in html_text(card)
@@ -126,7 +165,10 @@ def html_text(html: str) -> str:
 
 def test_makers_results_and_others_are_separate_grids(catalog):
     html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
-    own, others = section(html, "results-reported-by-its-makers"), section(html, "results-reported-by-others")
+    own, others = (
+        section(html, "results-reported-by-its-makers"),
+        section(html, "results-reported-by-others"),
+    )
     assert "Doe et al. 2023b" not in own and "63.5" in own and "40.5" in own
     rows = cells(others)
     assert "5-shot" in html_text(rows[0][1]) and "63.4" in rows[1][1] and "61.0" in rows[2][1]
@@ -134,13 +176,23 @@ def test_makers_results_and_others_are_separate_grids(catalog):
 
 def test_a_leaderboard_has_one_row_per_model_and_keeps_every_source(catalog):
     found = boards(catalog, "toybench")
-    assert [(b.setting[0], b.setting[3], b.setting[5]) for b in found] == [(5, "", ()), (0, "", ()), (0, "toy-hard", ("thinking",))]  # the primary setting (5-shot) first; a subset and a protocol rank apart
+    assert [(b.setting[0], b.setting[3], b.setting[5]) for b in found] == [
+        (5, "", ()),
+        (0, "", ()),
+        (0, "toy-hard", ("thinking",)),
+    ]  # the primary setting (5-shot) first; a subset and a protocol rank apart
     five = found[0]
-    assert [r.model for r in five.rows] == ["toy-65b", "toy-7b"] or [r.model for r in five.rows] == ["toy-7b", "toy-65b"]
+    assert [r.model for r in five.rows] == ["toy-65b", "toy-7b"] or [
+        r.model for r in five.rows
+    ] == ["toy-7b", "toy-65b"]
     by_model = {r.model: r for r in five.rows}
     # toy-65b: its makers report 63.4 (paper) and 63.5 (card); the paper comes first; the other
     # document's 61.0 stays in the row
-    assert [(x.source, x.result.value) for x in by_model["toy-65b"].results] == [("doe2023toy", 63.4), ("toy-model-card", 63.5), ("doe2023toyb", 61.0)]
+    assert [(x.source, x.result.value) for x in by_model["toy-65b"].results] == [
+        ("doe2023toy", 63.4),
+        ("toy-model-card", 63.5),
+        ("doe2023toyb", 61.0),
+    ]
     # toy-7b has only others' value, 63.4: equal values share a rank
     assert [r.rank for r in five.rows] == [1, 1]
     for board in found:
@@ -155,19 +207,35 @@ def test_ranks_follow_the_metric_and_ties_share_a_rank(catalog):
     from atlas.load import ResultRecord
 
     values = (("toy-7b", 9.0), ("toy-65b", 3.0), ("toy-7b", 9.0))
-    recs = [ResultRecord(f"doe2023toy{'b' if i else ''}", S.Result(model=m, benchmark="toybench", shots=0, metric="perplexity", value=v, locator=f"T{i}")) for i, (m, v) in enumerate(values)]
+    recs = [
+        ResultRecord(
+            f"doe2023toy{'b' if i else ''}",
+            S.Result(
+                model=m,
+                benchmark="toybench",
+                shots=0,
+                metric="perplexity",
+                value=v,
+                locator=f"T{i}",
+            ),
+        )
+        for i, (m, v) in enumerate(values)
+    ]
     c2 = replace(catalog, results_by_benchmark={"toybench": tuple(recs)})
     (board,) = boards(c2, "toybench")
-    assert [(r.model, r.rank, r.results[0].result.value) for r in board.rows] == [("toy-65b", 1, 3.0), ("toy-7b", 2, 9.0)]  # lower is better
+    assert [(r.model, r.rank, r.results[0].result.value) for r in board.rows] == [
+        ("toy-65b", 1, 3.0),
+        ("toy-7b", 2, 9.0),
+    ]  # lower is better
 
 
 def test_benchmark_page_puts_the_primary_board_first_and_folds_the_others(catalog):
     html = to_html(page(catalog, "benchmarks/toybench.md", "benchmark_page", "toybench"))
     first = html.index("5-shot · Accuracy (%)")
     assert first < html.index("Summary") and first < html.index('<details class="atlas-board">')
-    folded = html[html.index('<details class="atlas-board">'):]
+    folded = html[html.index('<details class="atlas-board">') :]
     assert "0-shot · Accuracy (%) · 2 results" in html_text(folded)
-    assert html.count("<details class=\"atlas-board\">") == 2
+    assert html.count('<details class="atlas-board">') == 2
 
 
 def test_two_documents_with_the_same_authors_and_year_get_a_and_b(catalog):
@@ -177,7 +245,9 @@ def test_two_documents_with_the_same_authors_and_year_get_a_and_b(catalog):
 
 
 def test_numbers_people_read(catalog):
-    assert [fmt_count(v) for v in (175000000000, 1011800000, 65200000000, 176247271424, 999600000000)] == ["175B", "1.01B", "65.2B", "176B", "1T"]
+    assert [
+        fmt_count(v) for v in (175000000000, 1011800000, 65200000000, 176247271424, 999600000000)
+    ] == ["175B", "1.01B", "65.2B", "176B", "1T"]
     html = to_html(page(catalog, "datasets/toy-corpus.md", "dataset_page", "toy-corpus"))
     assert "11,038 documents" in html and "1,400,000,000,000 tokens" in html
 
@@ -200,6 +270,12 @@ def test_models_index_links_every_family(catalog):
 
 def test_every_macro_rejects_an_unknown_id(catalog):
     ctx = Ctx(catalog, "index.md")
-    for name in ("family_page", "dataset_page", "benchmark_page", "method_facts", "reported_figures"):
+    for name in (
+        "family_page",
+        "dataset_page",
+        "benchmark_page",
+        "method_facts",
+        "reported_figures",
+    ):
         with pytest.raises(MacroError, match='no .* with id "no-such-id" in the catalog'):
             MACROS[name](ctx, "no-such-id")

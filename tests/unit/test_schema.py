@@ -1,4 +1,5 @@
 """One schema, outward: the JSON Schema files agree with the loader, and the docs' examples are valid."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import ROOT
 from pydantic import TypeAdapter
+from test_load import SCENARIOS, edit
 
 from atlas import schema as S
 from atlas.errors import CatalogError
@@ -15,9 +18,6 @@ from atlas.export import schema_files
 from atlas.kinds import schema_header
 from atlas.load import load_catalog
 from atlas.yamlio import read_yaml
-
-from conftest import ROOT
-from test_load import SCENARIOS, edit
 
 DATA = ROOT / "data"
 
@@ -41,14 +41,20 @@ def test_committed_schema_files_are_generated_from_atlas_schema():
     for name, content in schema_files().items():
         path = ROOT / name
         assert path.exists(), f"{name} is missing: run python -m atlas schema"
-        assert path.read_text(encoding="utf-8") == content, f"{name} is stale: run python -m atlas schema"
-    assert {p.name for p in (ROOT / "schema").glob("*.json")} == {Path(n).name for n in schema_files()}
+        assert path.read_text(encoding="utf-8") == content, (
+            f"{name} is stale: run python -m atlas schema"
+        )
+    assert {p.name for p in (ROOT / "schema").glob("*.json")} == {
+        Path(n).name for n in schema_files()
+    }
 
 
 def test_every_data_file_names_its_schema_for_editors():
     for path in data_files(ROOT):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
-        assert first == schema_header(path.relative_to(DATA).as_posix()), f"{path}: run python -m atlas schema"
+        assert first == schema_header(path.relative_to(DATA).as_posix()), (
+            f"{path}: run python -m atlas schema"
+        )
 
 
 def test_every_data_file_passes_the_json_schema_and_the_loader():
@@ -64,10 +70,25 @@ def test_every_data_file_passes_the_json_schema_and_the_loader():
 # Scenarios of test_load that concern one file's shape; the others (references between
 # files, citations covering facts, dates that exist or lie ahead) only the loader can check.
 SCHEMA_LEVEL = [
-    "count written as text", "negative count", "zero count", "absurd count", "float count", "unknown key with a suggestion",
-    "missing required key", "bad enum", "date in another format", "javascript url", "data url", "bad id", "infinite score",
-    "result without shots", "HTML in an id", "right-to-left override in a name", "zero-width space in a name",
-    "very long text", "chinese summary without chinese",
+    "count written as text",
+    "negative count",
+    "zero count",
+    "absurd count",
+    "float count",
+    "unknown key with a suggestion",
+    "missing required key",
+    "bad enum",
+    "date in another format",
+    "javascript url",
+    "data url",
+    "bad id",
+    "infinite score",
+    "result without shots",
+    "HTML in an id",
+    "right-to-left override in a name",
+    "zero-width space in a name",
+    "very long text",
+    "chinese summary without chinese",
 ]
 
 
@@ -81,7 +102,9 @@ def test_every_broken_fixture_fails_both(valid_copy, name):
     rel = path.relative_to(valid_copy / "data").as_posix()
     located, errors = read_yaml(path.read_bytes(), rel)
     assert not errors
-    assert list(validator(schema_name(rel)).iter_errors(located.data)), f"the JSON Schema accepts: {name}"
+    assert list(validator(schema_name(rel)).iter_errors(located.data)), (
+        f"the JSON Schema accepts: {name}"
+    )
 
 
 EXAMPLE = re.compile(r"```yaml\n# file: (?P<file>\S+)\n(?P<body>.*?)```", re.S)
@@ -99,8 +122,17 @@ def test_contributing_examples_are_valid():
         kinds.add(name)
         model, _ = S.SCHEMA_FILES[name]
         TypeAdapter(model).validate_python(located.data)  # the loader's schema
-        assert not list(validator(name).iter_errors(located.data)), match["file"]  # the editors' schema
+        assert not list(validator(name).iter_errors(located.data)), match[
+            "file"
+        ]  # the editors' schema
         keys = set(located.data[0] if isinstance(located.data, list) else located.data)
-        fields = set(getattr(model, "model_fields", None) or TypeAdapter(model).json_schema()["$defs"][re.sub("s$", "", name).title()]["properties"])
+        fields = set(
+            getattr(model, "model_fields", None)
+            or TypeAdapter(model).json_schema()["$defs"][re.sub("s$", "", name).title()][
+                "properties"
+            ]
+        )
         assert keys == fields, f"{match['file']} does not show every key: missing {fields - keys}"
-    assert kinds == set(S.SCHEMA_FILES), f"CONTRIBUTING.md lacks an example for {set(S.SCHEMA_FILES) - kinds}"
+    assert kinds == set(S.SCHEMA_FILES), (
+        f"CONTRIBUTING.md lacks an example for {set(S.SCHEMA_FILES) - kinds}"
+    )
