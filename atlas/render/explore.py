@@ -23,6 +23,7 @@ from .md import esc
 COLUMNS = 5
 DATA_FILE = "assets/atlas-data.js"
 PARAM_STEPS = [(10**8, "100M"), (10**9, "1B"), (10**10, "10B"), (10**11, "100B"), (10**12, "1T")]
+ACCESS = {"open-weights": "open weights", "api-only": "API only", "closed": "closed"}
 _cache: dict[tuple, tuple] = {}
 
 
@@ -44,7 +45,8 @@ def _columns(catalog: Catalog) -> list[dict]:
             ]
         out.append(
             {
-                "label": f"{b.name} {catalog.setting_label(key)}",
+                "name": b.name,
+                "setting": catalog.setting_label(key),
                 "bench": bench,
                 "higher": metric.higher_is_better,
                 "values": values,
@@ -169,14 +171,68 @@ def page_data(catalog: Catalog, directory_urls: bool = True) -> tuple[str, str]:
     return cached[1], cached[2]
 
 
+#: Interface strings the script writes (docs/assets/javascripts/atlas.js), passed to it in this
+#: page's language; "{n}"-style fields are filled in by the script.
+JS_STRINGS = [
+    "Model",
+    "Organization",
+    "Released",
+    "Parameters",
+    "Active parameters",
+    "Training tokens",
+    "Context length",
+    "Training compute",
+    "derived",
+    "derived: 6 × parameters × tokens",
+    "Sort by {column}",
+    "License",
+    "Access",
+    "Architecture",
+    "Family",
+    "Layers",
+    "d_model",
+    "Attention heads",
+    "{n} active",
+    "gated",
+    "open weights",
+    "API only",
+    "closed",
+    "{shown} of {total} models",
+    "No model matches all these filters.",
+    "Without “{filter}”: {n} models.",
+    "Clear “{filter}”",
+    "Clear all filters",
+    "Compare selected ({n})",
+    "Select {name} to compare",
+    "Up to four models can be compared.",
+    "Facts",
+    "Shared results",
+    "Benchmark · setting · metric",
+    "best",
+    "These models share no benchmark result with the same setting.",
+    "Choose two to four models above.",
+    "Choose one more model to see the results they share.",
+    "No model is called “{q}”.",
+    "not reported",
+]
+
+
 def _script(ctx: Ctx) -> str:
     _, version = page_data(ctx.catalog, not ctx.url.endswith(".html"))
     return f'<script src="{esc(ctx.site_href(DATA_FILE))}?v={version}"></script>'
 
 
-def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
+def _strings(ctx: Ctx) -> str:
+    """The script's interface strings, as an attribute value."""
+    return esc(json.dumps({k: ctx.t(k) for k in JS_STRINGS}, ensure_ascii=False))
+
+
+def _options(ctx: Ctx, name: str, label: str, values: list[tuple[str, str]]) -> str:
     opts = "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in values)
-    return f'<label>{esc(label)} <select name="{name}"><option value="">any</option>{opts}</select></label>'
+    return (
+        f'<label>{esc(ctx.t(label))} <select name="{name}">'
+        f'<option value="">{esc(ctx.t("any"))}</option>{opts}</select></label>'
+    )
 
 
 def model_table(ctx: Ctx) -> str:
@@ -197,40 +253,52 @@ def model_table(ctx: Ctx) -> str:
     benches = sorted(
         {r.result.benchmark for r in cat.results}, key=lambda b: cat.benchmarks[b].name.lower()
     )
+    access = [(a, ctx.t(t)) for a, t in ACCESS.items()]
+    classes = [(k, ctx.t(t)) for k, t in LICENSE_CLASSES.items()]
+    search = esc(ctx.t("name or alias"))
     form = (
-        '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
-        + '<label>Name <input type="search" name="q" placeholder="name or alias" autocomplete="off"></label>'
-        + _options("org", "Organization", [(o, cat.organizations[o].name) for o in orgs])
-        + _options("year", "Released in", [(y, y) for y in years])
-        + _options(
-            "access",
-            "Access",
-            [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")],
-        )
-        + _options("lclass", "License class", list(LICENSE_CLASSES.items()))
-        + _options("license", "License", [(lic, cat.licenses[lic].name) for lic in used])
-        + _options("arch", "Architecture", [(a, a) for a in archs])
-        + _options("pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
-        + _options("pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
-        + _options("bench", "Has results on", [(b, cat.benchmarks[b].name) for b in benches])
-        + '<button type="reset">Clear filters</button> <output aria-live="polite"></output>'
-        + '<button type="button" class="atlas-compare-selected" disabled>Compare selected</button></form>'
+        f'<details class="atlas-filters-box" open><summary>{esc(ctx.t("Filters"))}</summary>'
+        '<form class="atlas-filters" onsubmit="return false">'
+        f'<label>{esc(ctx.t("Name"))} <input type="search" name="q" placeholder="{search}"'
+        ' autocomplete="off"></label>'
+        + _options(ctx, "org", "Organization", [(o, cat.organizations[o].name) for o in orgs])
+        + _options(ctx, "year", "Released in", [(y, y) for y in years])
+        + _options(ctx, "access", "Access", access + [("unknown", ctx.t("not reported"))])
+        + _options(ctx, "lclass", "License class", classes)
+        + _options(ctx, "license", "License", [(lic, cat.licenses[lic].name) for lic in used])
+        + _options(ctx, "arch", "Architecture", [(a, a) for a in archs])
+        + _options(ctx, "pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options(ctx, "pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options(ctx, "bench", "Has results on", [(b, cat.benchmarks[b].name) for b in benches])
+        + f'<button type="reset">{esc(ctx.t("Clear filters"))}</button>'
+        + '<output aria-live="polite"></output>'
+        + '<button type="button" class="atlas-compare-selected md-button" disabled>'
+        + f"{esc(ctx.t('Compare selected ({n})', n=0))}</button></form></details>"
     )
+    csv = esc(ctx.site_href("api/models.csv"))
     return (
         f"\n{_script(ctx)}\n\n{form}\n\n"
-        f'<div class="atlas-explore" id="atlas-models" data-compare="{esc(ctx.doc_href("compare.md"))}"><noscript>This table needs JavaScript; '
-        f"the same data is in {esc(ctx.site_href('api/models.csv'))}.</noscript></div>\n"
+        f'<div class="atlas-explore atlas-wide" id="atlas-models"'
+        f' data-compare="{esc(ctx.doc_href("compare.md"))}" data-strings="{_strings(ctx)}">'
+        f"<noscript>{esc(ctx.t('This table needs JavaScript; the same data is in'))}"
+        f' <a href="{csv}">models.csv</a>.</noscript></div>\n'
     )
 
 
 def compare(ctx: Ctx) -> str:
-    """Pick two to four models; their facts and the results they share (same benchmark and setting)."""
+    """Two to four models: their facts and the results they share (same benchmark and setting).
+
+    Each picker is a text box whose list of matching names the script draws as you type."""
     pickers = "".join(
-        f'<label>Model {i} <input type="search" name="m" list="atlas-model-names" autocomplete="off" placeholder="type a name"></label>'
+        f'<label>{esc(ctx.t("Model {i}", i=i))} <input type="text" name="m" role="combobox"'
+        ' aria-autocomplete="list" aria-expanded="false" autocomplete="off" spellcheck="false"'
+        f' placeholder="{esc(ctx.t("type a name or alias"))}"></label>'
         for i in range(1, 5)
     )
     return (
         f"\n{_script(ctx)}\n\n"
-        f'<form class="atlas-compare" onsubmit="return false">{pickers}<datalist id="atlas-model-names"></datalist></form>\n\n'
-        '<div id="atlas-compare-out" aria-live="polite"><p>Choose two to four models above.</p></div>\n'
+        f'<form class="atlas-compare" onsubmit="return false">{pickers}</form>\n\n'
+        f'<div id="atlas-compare-out" class="atlas-wide" aria-live="polite"'
+        f' data-strings="{_strings(ctx)}"><p>{esc(ctx.t("Choose two to four models above."))}</p>'
+        "</div>\n"
     )
