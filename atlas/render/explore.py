@@ -200,6 +200,7 @@ JS_STRINGS = [
     "{shown} of {total} models",
     "No model matches all these filters.",
     "Without “{filter}”: {n} models.",
+    "Without “{filter}”: 1 model.",
     "Clear “{filter}”",
     "Clear all filters",
     "Compare selected ({n})",
@@ -259,7 +260,7 @@ def model_table(ctx: Ctx) -> str:
     form = (
         f'<details class="atlas-filters-box" open><summary>{esc(ctx.t("Filters"))}</summary>'
         '<form class="atlas-filters" onsubmit="return false">'
-        f'<label>{esc(ctx.t("Name"))} <input type="search" name="q" placeholder="{search}"'
+        f'<label>{esc(ctx.t("Name"))} <input type="search" name="name" placeholder="{search}"'
         ' autocomplete="off"></label>'
         + _options(ctx, "org", "Organization", [(o, cat.organizations[o].name) for o in orgs])
         + _options(ctx, "year", "Released in", [(y, y) for y in years])

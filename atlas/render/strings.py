@@ -112,6 +112,7 @@ ZH: dict[str, str] = {
     "{shown} of {total} models": "{total} 个模型中的 {shown} 个",
     "No model matches all these filters.": "没有模型同时满足这些筛选条件。",
     "Without “{filter}”: {n} models.": "去掉“{filter}”：{n} 个模型。",
+    "Without “{filter}”: 1 model.": "去掉“{filter}”：1 个模型。",
     "Clear “{filter}”": "清除“{filter}”",
     "Clear all filters": "清除全部筛选",
     "Compare selected ({n})": "对比所选（{n}）",

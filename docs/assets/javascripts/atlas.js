@@ -142,8 +142,9 @@
     return known.concat(missing);
   }
 
+  // ?name=, not ?q=: Material opens its search box for a q in the address
   var FILTERS = {
-    q: function (D, m, v) { var q = norm(v); return [m.name, m.familyName].concat(m.aliases).some(function (s) { return norm(s).indexOf(q) >= 0; }); },
+    name: function (D, m, v) { var q = norm(v); return [m.name, m.familyName].concat(m.aliases).some(function (s) { return norm(s).indexOf(q) >= 0; }); },
     org: function (D, m, v) { return m.orgs.indexOf(v) >= 0; },
     year: function (D, m, v) { return (m.released || "").slice(0, 4) === v; },
     access: function (D, m, v) { return (m.access || "unknown") === v; },
@@ -213,7 +214,7 @@
       var hints = filters.map(function (el) { return [el, matching(active(el)).length]; }).filter(function (x) { return x[1] > 0; });
       return '<div class="atlas-empty" role="status"><p>' + esc(t("No model matches all these filters.")) + "</p><ul>" +
         hints.map(function (x, i) {
-          return "<li>" + esc(t("Without “{filter}”: {n} models.", { filter: describe(x[0]), n: x[1] })) + ' <button type="button" class="md-button" data-clear="' + i + '">' + esc(t("Clear “{filter}”", { filter: describe(x[0]) })) + "</button></li>";
+          return "<li>" + esc(t(x[1] === 1 ? "Without “{filter}”: 1 model." : "Without “{filter}”: {n} models.", { filter: describe(x[0]), n: x[1] })) + ' <button type="button" class="md-button" data-clear="' + i + '">' + esc(t("Clear “{filter}”", { filter: describe(x[0]) })) + "</button></li>";
         }).join("") + '<li><button type="button" class="md-button" data-clear="all">' + esc(t("Clear all filters")) + "</button></li></ul></div>";
     }
     var hints = [];
@@ -270,8 +271,8 @@
       picked.forEach(function (id) { q.append("m", id); });
       location.href = box.getAttribute("data-compare") + "?" + q.toString();
     });
-    form.addEventListener("input", function (e) { if (e.target.name === "q") draw(true); });
-    form.addEventListener("change", function (e) { if (e.target.name !== "q") draw(true); });
+    form.addEventListener("input", function (e) { if (e.target.name === "name") draw(true); });
+    form.addEventListener("change", function (e) { if (e.target.name !== "name") draw(true); });
     form.addEventListener("reset", function () { setTimeout(function () { draw(true); }, 0); });
     window.addEventListener("resize", fit);
     draw(false);
