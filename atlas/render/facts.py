@@ -51,7 +51,7 @@ def license_text(ctx: Ctx, license_id: str | None, short: bool = False) -> str:
 def access_text(access: str | None, gated: bool | None, short: bool = False) -> str:
     if not access:
         return ""
-    text = access.replace("-", " ")
+    text = "API only" if access == "api-only" else access.replace("-", " ")
     if gated and access == "open-weights":
         text += " (gated)" if short else " (download needs an accepted license or approved request)"
     return esc(text)

@@ -262,6 +262,14 @@ def test_downloaded_build_works_from_disk(browser, offline_site):
     assert link.get_attribute("href").endswith("/datasets/c4.html")
     results = pages_of(search(browser, home, "gopher", home="/index.html"))
     assert results[0].endswith("/models/gopher.html"), results[:3]
+    browser.get(home + "/all-models.html?name=gopher")  # its data script names .html pages
+    link = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#atlas-models tbody th a")
+    )
+    assert "/models/gopher.html#" in link.get_attribute("href")
+    assert browser.find_element(By.ID, "atlas-models").get_attribute("data-compare") == (
+        "compare.html"
+    )
 
 
 def test_counts_sort_by_magnitude(browser, server):
