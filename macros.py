@@ -7,7 +7,8 @@
 - ``on_pre_page_macros``: pages made only of text and macro calls skip Jinja's compile
   (atlas/templating.py); a page whose macros fail is logged with its file and line, and
   shows the error instead of its content.
-- ``on_post_build``: fail the build if a macro failed; write the exports from the same catalog.
+- ``on_post_build``: fail the build if a macro failed; write the exports and the data of the
+  all-models and compare pages (assets/atlas-data.js) from the same catalog.
 
 Macro errors do not stop the build at once: mkdocs-macros would call exit() (ending
 ``mkdocs serve``) and print a traceback. They are reported here, every time (MkDocs' own log
@@ -31,6 +32,7 @@ from atlas.export import write_exports  # noqa: E402
 from atlas.load import load_catalog  # noqa: E402
 from atlas.render import MACROS  # noqa: E402
 from atlas.render.context import Ctx, Site  # noqa: E402
+from atlas.render.explore import DATA_FILE, page_data  # noqa: E402
 from atlas.render.md import esc  # noqa: E402
 from atlas.templating import CallError, DirectTemplate, plan  # noqa: E402
 
@@ -135,6 +137,8 @@ def on_post_build(env):
     if env.atlas_errors:
         count = len(env.atlas_errors)
         raise PluginError(f"{count} macro call{'s' if count != 1 else ''} failed, listed above")
-    write_exports(
-        env.atlas_catalog, Path(env.conf["site_dir"]), directory_urls=env.conf["use_directory_urls"]
-    )
+    site, directory_urls = Path(env.conf["site_dir"]), env.conf["use_directory_urls"]
+    write_exports(env.atlas_catalog, site, directory_urls=directory_urls)
+    text, _ = page_data(env.atlas_catalog, directory_urls)
+    (site / DATA_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (site / DATA_FILE).write_text(text, encoding="utf-8")

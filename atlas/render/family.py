@@ -144,8 +144,8 @@ def _card_links(ctx: Ctx, f: S.Family) -> str:
         links.append(ext_link(ctx.t("Code"), f.code))
     if f.weights:
         links.append(ext_link(ctx.t("Weights"), f.weights))
-    ids = ",".join(v.id for v in f.variants[:4])
-    links.append(link(ctx.t("Compare these models"), ctx.doc_href("compare.md") + f"?m={ids}"))
+    ids = "&".join(f"m={v.id}" for v in f.variants[:4])
+    links.append(link(ctx.t("Compare these models"), ctx.doc_href("compare.md") + f"?{ids}"))
     return '<p class="atlas-card-links">' + " · ".join(links) + "</p>\n"
 
 
@@ -168,8 +168,14 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         [ctx.t("Weights on Hugging Face")] if hf else []
     )
     rows = []
+    compare = ctx.doc_href("compare.md")
     for v in f.variants:
-        row = [f'<span id="{esc(v.id)}">{esc(v.name)}</span>' + ("<sup>*</sup>" if v.note else "")]
+        row = [
+            f'<span id="{esc(v.id)}">{esc(v.name)}</span>'
+            + ("<sup>*</sup>" if v.note else "")
+            + f' <a class="atlas-row-compare" href="{esc(compare)}?m={esc(v.id)}">'
+            + f"{esc(ctx.t('compare'))}</a>"
+        ]
         for name, label, short in columns:
             value = getattr(v, name)
             if value is None:

@@ -262,6 +262,14 @@ def test_downloaded_build_works_from_disk(browser, offline_site):
     assert link.get_attribute("href").endswith("/datasets/c4.html")
     results = pages_of(search(browser, home, "gopher", home="/index.html"))
     assert results[0].endswith("/models/gopher.html"), results[:3]
+    browser.get(home + "/all-models.html?name=gopher")  # its data script names .html pages
+    link = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "#atlas-models tbody th a")
+    )
+    assert "/models/gopher.html#" in link.get_attribute("href")
+    assert browser.find_element(By.ID, "atlas-models").get_attribute("data-compare") == (
+        "compare.html"
+    )
 
 
 def test_counts_sort_by_magnitude(browser, server):
@@ -296,51 +304,180 @@ def test_counts_sort_by_magnitude(browser, server):
     )
 
 
-def test_model_table_filters_and_keeps_them_in_the_url(browser, server, real_site):
+def viewport(browser, width, height):
+    """The page's own width and height (Chromium's window also counts its frame)."""
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+
+
+@pytest.fixture
+def desktop(browser):
+    viewport(browser, 1366, 900)
+    yield browser
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def model_rows(browser):
+    """The all-models table once drawn: [(model id, [cell texts])]."""
+    WebDriverWait(browser, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#atlas-models table.atlas-grid")
+    )
+    return browser.execute_script(
+        "return Array.from(document.querySelectorAll('#atlas-models tbody tr'), tr =>"
+        " [tr.querySelector('input').value, Array.from(tr.children, c => c.innerText.trim())])"
+    )
+
+
+def column(browser, label):
+    heads = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#atlas-models thead th'),"
+        " th => th.innerText.replace(/[▲▼]/g, '').trim().split('\\n')[0])"
+    )
+    return heads.index(label)
+
+
+def expected(browser, script):
+    """Model ids the data says match, computed from ATLAS_DATA by ``script`` (m => bool)."""
+    return browser.execute_script(
+        "const D = self.ATLAS_DATA; return D.models.map(r => Object.fromEntries(D.fields.map("
+        "(f, i) => [f, r[i]]))).filter(" + script + ").map(m => m.id)"
+    )
+
+
+def test_model_table_filters_and_keeps_them_in_the_url(desktop, server):
     from selenium.webdriver.support.ui import Select
 
+    browser = desktop
     browser.get(server + "/all-models/")
-    form = WebDriverWait(browser, 10).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters")
-    )
-    rows = browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr")
-    assert form.find_element(By.TAG_NAME, "output").text == f"{len(rows)} of {len(rows)} models"
+    total = len(model_rows(browser))
+    form = browser.find_element(By.CSS_SELECTOR, "form.atlas-filters")
+    assert form.find_element(By.TAG_NAME, "output").text == f"{total} of {total} models"
     Select(form.find_element(By.NAME, "org")).select_by_value("meta-ai")
     Select(form.find_element(By.NAME, "pmin")).select_by_value(str(10**10))
-    visible = [r for r in rows if r.is_displayed()]
-    assert 0 < len(visible) < len(rows)
-    for r in visible:
-        assert (
-            "meta-ai" in r.get_attribute("data-org").split()
-            and int(r.get_attribute("data-params")) >= 10**10
-        )
-    hidden_meta = [
-        r
-        for r in rows
-        if not r.is_displayed()
-        and "meta-ai" in r.get_attribute("data-org").split()
-        and r.get_attribute("data-params")
-        and int(r.get_attribute("data-params")) >= 10**10
-    ]
-    assert not hidden_meta
+    want = expected(browser, "m => m.orgs.includes('meta-ai') && m.params >= 1e10")
+    shown = [i for i, _ in model_rows(browser)]
+    assert 0 < len(shown) < total and sorted(shown) == sorted(want)
     assert "org=meta-ai" in browser.current_url and f"pmin={10**10}" in browser.current_url
+    # Llama and its relatives are open weights (gated): the open-weights filter keeps them
+    Select(form.find_element(By.NAME, "access")).select_by_value("open-weights")
+    Select(form.find_element(By.NAME, "bench")).select_by_value("mmlu")
+    shown = [i for i, _ in model_rows(browser)]
+    assert shown and "llama-65b" in shown
     browser.refresh()  # the state survives a reload through the URL
-    WebDriverWait(browser, 10).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, "form.atlas-filters output").text.startswith(
-            f"{len(visible)} of"
+    assert [i for i, _ in model_rows(browser)] == shown
+    assert Select(browser.find_element(By.NAME, "org")).first_selected_option.text == "Meta AI"
+    Select(browser.find_element(By.NAME, "lclass")).select_by_value("restricted")
+    want = expected(
+        browser,
+        "m => m.orgs.includes('meta-ai') && m.params >= 1e10 && m.access == 'open-weights' &&"
+        " m.benchmarks.includes('mmlu') && D.licenses[m.license][1] == 'restricted'",
+    )
+    assert sorted(i for i, _ in model_rows(browser)) == sorted(want) and want
+
+
+def test_an_empty_table_names_the_filter_that_emptied_it(desktop, server):
+    browser = desktop
+    browser.get(server + "/all-models/?org=meta-ai&name=chinchilla")
+    assert model_rows(browser) == []
+    empty = browser.find_element(By.CSS_SELECTOR, "#atlas-models .atlas-empty")
+    meta = len(expected(browser, "m => m.orgs.includes('meta-ai')"))
+    named = len(expected(browser, "m => m.name.toLowerCase().includes('chinchilla')"))
+    assert f"Without “Name: chinchilla”: {meta} models." in empty.text, empty.text
+    many = f"{named} models" if named > 1 else "1 model"
+    assert f"Without “Organization: Meta AI”: {many}." in empty.text, empty.text
+    empty.find_element(By.XPATH, ".//button[contains(., 'Clear “Name: chinchilla”')]").click()
+    assert len(model_rows(browser)) == meta
+    assert "name=" not in browser.current_url and "org=meta-ai" in browser.current_url
+
+
+@pytest.mark.parametrize("label", ["Parameters", "MMLU"])
+def test_sorting_puts_known_values_first_both_ways_and_survives_a_reload(desktop, server, label):
+    browser = desktop
+    browser.get(server + "/all-models/")
+    col = column(browser, label)
+    firsts = []
+    for direction in ("descending", "ascending"):
+        button = browser.find_elements(By.CSS_SELECTOR, "#atlas-models thead th button")[col]
+        button.click()
+        rows = model_rows(browser)
+        th = browser.find_elements(By.CSS_SELECTOR, "#atlas-models thead th")[col]
+        assert th.get_attribute("aria-sort") == direction
+        texts = [cells[col] for _, cells in rows]
+        known = [t for t in texts if t != "–"]
+        assert texts[0] != "–" and texts[: len(known)] == known, texts[:5]  # unknowns last
+        firsts.append(rows[0][0])
+    assert firsts[0] != firsts[1]
+    assert "dir=asc" in browser.current_url
+    before = model_rows(browser)
+    browser.refresh()
+    assert model_rows(browser) == before
+    th = browser.find_elements(By.CSS_SELECTOR, "#atlas-models thead th")[col]
+    assert th.get_attribute("aria-sort") == "ascending"
+
+
+@pytest.mark.parametrize("size", [(1366, 900), (390, 844)])
+def test_every_all_models_header_is_reachable_without_the_page_scrolling_sideways(
+    browser, server, size
+):
+    viewport(browser, *size)
+    try:
+        browser.get(server + "/all-models/")
+        model_rows(browser)
+        seen = browser.execute_script(
+            """const box = document.querySelector('#atlas-models .atlas-scroll');
+            const doc = document.documentElement, out = [];
+            box.scrollIntoView();
+            for (const th of box.querySelectorAll('thead th')) {
+              th.scrollIntoView({block: 'nearest', inline: 'nearest'});
+              const r = th.getBoundingClientRect(), b = box.getBoundingClientRect();
+              out.push({text: th.innerText, inView: r.left >= b.left - 1 && r.right <= b.right + 1
+                && r.left >= 0 && r.right <= innerWidth});
+            }
+            box.scrollTop = 3000;  // the header sticks while the rows scroll under it
+            const head = box.querySelector('thead th').getBoundingClientRect().top;
+            return {out, page: [doc.scrollWidth, doc.clientWidth], stuck: Math.abs(head -
+              box.getBoundingClientRect().top) < 2, bottom: box.getBoundingClientRect().bottom,
+              fits: box.scrollWidth <= box.clientWidth};"""
         )
-    )
-    assert (
-        Select(browser.find_element(By.NAME, "org")).first_selected_option.get_attribute("value")
-        == "meta-ai"
-    )
-    Select(browser.find_element(By.NAME, "bench")).select_by_value("gsm8k")
-    for r in browser.find_elements(By.CSS_SELECTOR, "#atlas-models tbody tr"):
-        if r.is_displayed():
-            assert "gsm8k" in r.get_attribute("data-bench").split()
+        assert seen["page"][0] <= seen["page"][1], "the page scrolls sideways"
+        assert len(seen["out"]) >= 14 and all(h["inView"] for h in seen["out"]), seen["out"]
+        assert seen["stuck"] and seen["bottom"] <= size[1]  # its scrollbar is in the window
+        if size[0] == 1366:
+            assert seen["fits"], "at 1366 px every column fits without scrolling"
+        labels = " ".join(h["text"] for h in seen["out"])
+        assert "Training compute\nderived" in labels and "MMLU\n5-shot" in labels
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
-def test_compare_page_shows_the_chosen_models_and_shared_results(browser, server):
+def test_compare_selected_opens_compare_with_the_chosen_models(desktop, server):
+    browser = desktop
+    browser.get(server + "/all-models/?name=llama-65b")
+    model_rows(browser)
+    browser.find_element(By.CSS_SELECTOR, "#atlas-models input[value='llama-65b']").click()
+    search = browser.find_element(By.NAME, "name")
+    search.clear()
+    search.send_keys("chinchilla")
+    model_rows(browser)
+    browser.find_element(By.CSS_SELECTOR, "#atlas-models input[value='chinchilla-70b']").click()
+    button = browser.find_element(By.CSS_SELECTOR, ".atlas-compare-selected")
+    assert button.text == "Compare selected (2)"
+    button.click()
+    WebDriverWait(browser, 10).until(lambda d: "/compare/" in d.current_url)
+    assert browser.current_url.endswith("/compare/?m=llama-65b&m=chinchilla-70b")
+    out = WebDriverWait(browser, 10).until(
+        lambda d: d.find_element(By.ID, "atlas-compare-out").find_elements(By.TAG_NAME, "table")
+    )
+    heads = [th.text for th in out[0].find_elements(By.CSS_SELECTOR, "thead th")]
+    assert heads[1:] == ["LLaMA-65B", "Chinchilla 70B"]
+
+
+def test_compare_page_shows_each_value_with_its_source_and_marks_the_best(desktop, server):
+    from selenium.webdriver.common.keys import Keys
+
+    browser = desktop
     browser.get(server + "/compare/?m=llama-65b&m=chinchilla-70b")
     out = WebDriverWait(browser, 10).until(
         lambda d: (
@@ -349,22 +486,44 @@ def test_compare_page_shows_the_chosen_models_and_shared_results(browser, server
             else None
         )
     )
-    heads = [
-        th.text
-        for th in out.find_elements(By.CSS_SELECTOR, "table")[0].find_elements(
-            By.CSS_SELECTOR, "thead th"
-        )
-    ]
-    assert heads[1:] == ["LLaMA-65B", "Chinchilla 70B"]
-    shared = out.find_elements(By.CSS_SELECTOR, "table")[1].text
-    assert "MMLU · 5-shot · Accuracy" in shared and "63.4" in shared and "67.6" in shared
-    from selenium.webdriver.support.ui import Select
-
-    Select(browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare select")[2]).select_by_value(
-        "palm-540b"
-    )
+    mmlu = out.find_element(
+        By.XPATH, ".//tr[th[normalize-space()='MMLU · 5-shot · Accuracy']]"
+    ).find_elements(By.TAG_NAME, "td")
+    # each value with its source beside it, no hover needed; the best value of the row marked
+    assert "63.4 Touvron et al. 2023a, Table 9" in mmlu[0].text
+    assert "67.6 best Hoffmann et al. 2022, Table 6" in mmlu[1].text
+    assert "67.5 Hoffmann et al. 2022" in mmlu[1].text  # the other sources' values, kept
+    assert not mmlu[0].find_elements(By.CSS_SELECTOR, ".atlas-best")
+    # the third picker: typing filters the names (and aliases), the keyboard picks one
+    third = browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare input")[2]
+    third.send_keys("palm 54")
+    options = browser.find_elements(By.CSS_SELECTOR, "ul.atlas-options:not([hidden]) li")
+    assert options and all("palm54" in o.text.lower().replace(" ", "") for o in options)
+    assert third.get_attribute("aria-expanded") == "true"
+    first = options[0].text.split("\n")[0]  # its name; the family below
+    third.send_keys(Keys.ARROW_DOWN, Keys.ENTER)
+    assert third.get_attribute("value") == first == "PaLM 540B"
     assert "m=palm-540b" in browser.current_url
     assert "PaLM 540B" in browser.find_element(By.ID, "atlas-compare-out").text
+    fourth = browser.find_elements(By.CSS_SELECTOR, "form.atlas-compare input")[3]
+    fourth.send_keys("LLaMA-1")  # a family alias: its variants are offered
+    names = [o.text for o in browser.find_elements(By.CSS_SELECTOR, "ul.atlas-options li")]
+    assert any(n.startswith("LLaMA-7B") for n in names), names
+    browser.refresh()  # the choice is in the address
+    values = [i.get_attribute("value") for i in browser.find_elements(By.NAME, "m")]
+    assert values[:3] == ["LLaMA-65B", "Chinchilla 70B", "PaLM 540B"]
+
+
+def test_ids_from_the_address_cannot_break_the_pages(desktop, server):
+    """Data keyed by ids sits in Maps: __proto__ or constructor in the address are just unknown."""
+    browser = desktop
+    browser.get_log("browser")
+    browser.get(server + "/compare/?m=__proto__&m=constructor&m=llama-65b")
+    out = WebDriverWait(browser, 10).until(lambda d: d.find_element(By.ID, "atlas-compare-out"))
+    assert "Choose one more model" in out.text
+    browser.get(server + "/all-models/?sort=__proto__&m=constructor&org=__proto__")
+    assert model_rows(browser)
+    assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
 
 
 # WCAG 2.1 contrast: 4.5:1 for text (1.4.3), 3:1 for the marks that carry data (1.4.11).

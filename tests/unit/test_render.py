@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import markdown
 import pytest
@@ -111,7 +112,16 @@ def section(html: str, heading_id: str) -> str:
 def test_variants_table_shows_values_markers_and_disagreements(catalog):
     html = to_html(page(catalog, "models/toy.md", "family_page", "toy"))
     rows = cells(section(html, "variants"))
-    assert [re.sub("<[^>]+>", "", r[0]) for r in rows] == ["Variant", "Toy-7B", "Toy-65B"]
+    assert [re.sub("<[^>]+>", "", r[0]) for r in rows] == [
+        "Variant",
+        "Toy-7B compare",
+        "Toy-65B compare",
+    ]
+    # each row opens the compare page with its variant; the card, with the family's variants
+    hrefs = {a: unescape(h) for h, a in re.findall(r'<a[^>]* href="([^"]*)">([^<]*)</a>', html)}
+    assert 'class="atlas-row-compare"' in rows[1][0]
+    assert unescape(rows[1][0]).count('href="../../compare/?m=toy-7b"') == 1
+    assert hrefs["Compare these models"] == "../../compare/?m=toy-7b&m=toy-65b"
     toy7 = rows[1]
     # the paper's value with its marker, and the model card's other value one tap away
     assert re.search(
@@ -331,3 +341,63 @@ def test_every_interface_string_of_the_entity_pages_has_its_chinese(catalog):
     html = MACROS["family_page"](Ctx(catalog, "models/toy.md", lang="zh"), "toy")
     for english in ("Facts last checked", "Derived, not reported", "not reported in the cited"):
         assert english not in html, english
+
+
+def _atlas_data(text: str) -> dict:
+    import json
+
+    prefix, suffix = "self.ATLAS_DATA=JSON.parse(", ");\n"
+    assert text.startswith(prefix) and text.endswith(suffix)
+    return json.loads(json.loads(text[len(prefix) : -len(suffix)]))
+
+
+def test_the_data_of_the_model_table_and_compare_is_one_script(catalog):
+    from atlas.render.explore import MODEL_FIELDS, page_data
+
+    text, version = page_data(catalog)
+    assert "</" not in text  # safe inside a <script> even if a value holds "</script>"
+    data = _atlas_data(text)
+    assert data["fields"] == MODEL_FIELDS
+    models = [dict(zip(MODEL_FIELDS, m)) for m in data["models"]]
+    assert {m["id"] for m in models} == set(catalog.variants)
+    toy = next(m for m in models if m["id"] == "toy-65b")
+    assert toy["url"] == "models/toy/#toy-65b" and toy["params"] == 65_200_000_000
+    assert toy["tokens"] and toy["compute"] == 6 * toy["params"] * toy["tokens"]  # derived
+    # every result, its labels stored once
+    labels, rows = data["results"]["labels"], data["results"]["rows"]
+    assert len(rows) == len(catalog.results) and len(labels) == len(set(labels))
+    assert all(isinstance(labels[r[3]], str) for r in rows)
+    # the offline build links .html pages; the version changes with the text
+    offline, other = page_data(catalog, directory_urls=False)
+    offline_models = [dict(zip(MODEL_FIELDS, m)) for m in _atlas_data(offline)["models"]]
+    assert next(m for m in offline_models if m["id"] == "toy-65b")["url"] == (
+        "models/toy.html#toy-65b"
+    )
+    assert other != version and page_data(catalog) == (text, version)
+
+
+def test_model_table_and_compare_load_the_data_script_with_their_strings(catalog):
+    import json
+
+    from atlas.render.explore import JS_STRINGS, page_data
+
+    _, version = page_data(catalog)
+    html = MACROS["model_table"](Ctx(catalog, "all-models.md"))
+    assert f'<script src="../assets/atlas-data.js?v={version}"></script>' in html
+    assert 'data-compare="../compare/"' in html
+    strings = json.loads(unescape(re.search(r'data-strings="([^"]*)"', html).group(1)))
+    assert list(strings) == JS_STRINGS
+    # the licence filter offers the classes and the licences by name
+    assert '<select name="lclass">' in html and "open weights with use restrictions" in html
+    compare = MACROS["compare"](Ctx(catalog, "compare.md"))
+    assert compare.count('role="combobox"') == 4
+    assert f'src="../assets/atlas-data.js?v={version}"' in compare
+
+
+def test_every_interface_string_has_its_chinese(catalog):
+    from atlas.render.explore import JS_STRINGS
+    from atlas.render.strings import ZH
+
+    assert [k for k in JS_STRINGS if k not in ZH] == []
+    for macro, src in (("model_table", "all-models.md"), ("compare", "compare.md")):
+        assert "模型" in MACROS[macro](Ctx(catalog, src, lang="zh"))
