@@ -187,19 +187,6 @@ def _shots_stated(c: Catalog) -> Iterator[Finding]:
             )
 
 
-@rule("percent-range")
-def _percent_range(c: Catalog) -> Iterator[Finding]:
-    for file, path, r in _results(c):
-        metric = next(m for m in c.benchmarks[r.benchmark].metrics if m.id == r.metric)
-        if metric.unit == "%" and not 0 <= r.value <= 100:
-            yield (
-                file,
-                path + ("value",),
-                f"{r.value} is outside 0-100, and {r.metric} is a percentage: write the value "
-                "as printed in percent (0.634 -> 63.4)",
-            )
-
-
 @rule("inherited-differs")
 def _inherited_differs(c: Catalog) -> Iterator[Finding]:
     for file, fam, i, v in _variants(c):
