@@ -86,10 +86,13 @@ class Segmenter:
         import jieba
 
         jieba.setLogLevel(60)
-        if user_dict:
-            jieba.load_userdict(user_dict)  # the search plugin loads it too: adding is idempotent
         jieba.dt.check_initialized()
-        freq, log_total = jieba.dt.FREQ, math.log(jieba.dt.total)
+        freq = jieba.dt.FREQ
+        if user_dict and not _loaded(freq, user_dict):
+            jieba.load_userdict(user_dict)  # the search plugin has usually loaded it already
+        # jieba adds to its total each time a word is added (Material's plugin adds the user
+        # dictionary on every build of `mkdocs serve`); the sum of the frequencies does not move.
+        log_total = math.log(sum(freq.values()))
         unknown = round(log_total * COST_SCALE)
 
         def cost(word: str) -> int | None:
@@ -138,6 +141,12 @@ class Segmenter:
 
     def to_json(self) -> dict:
         return {"han": HAN_JS, "unknown": self.unknown, "words": self.words}
+
+
+def _loaded(freq: dict, user_dict: str) -> bool:
+    lines = Path(user_dict).read_text(encoding="utf-8").splitlines()
+    entries = [line.split() for line in lines if line.strip()]
+    return all(len(e) > 1 and freq.get(e[0]) == int(e[1]) for e in entries)
 
 
 class _Costs(dict):
@@ -196,6 +205,9 @@ SECTIONS["method"] = "Methods & guides"
 KIND_LABELS = {"family": "Model", "dataset": "Dataset", "benchmark": "Benchmark"}
 
 
+Rows = list[tuple[str, list[str]]]  # (label, values): names, or facts
+
+
 def _other(lang: str) -> str:
     return "en" if lang == "zh" else "zh"
 
@@ -204,18 +216,18 @@ def _paragraphs(*parts: str) -> str:
     return "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in parts if p)
 
 
-def _facts(lang: str, rows: list[tuple[str, list[str]]]) -> tuple[str, list[str]]:
-    """(the facts line shown in a result, the fact values indexed)."""
+def _facts(lang: str, rows: Rows) -> tuple[str, list[str]]:
+    """(the line shown in a result, the values indexed)."""
     rows = [(label, [v for v in values if v]) for label, values in rows]
     rows = [(label, values) for label, values in rows if values]
     line = " · ".join(f"{t(lang, label)}: {', '.join(values)}" for label, values in rows)
     return line, [v for _, values in rows for v in values]
 
 
-def _family_fields(catalog, f) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    names = list(f.aliases) + [n for v in f.variants for n in (v.name, *v.aliases)]
+def _family_fields(catalog, f) -> tuple[Rows, Rows]:
+    variants = [n for v in f.variants for n in (v.name, *v.aliases)]
     architecture = [f.architecture or "", "mixture of experts" if f.mixture_of_experts else ""]
-    return names, [
+    return [("Also known as", list(f.aliases)), ("Variants", variants)], [
         ("Made by", [catalog.organizations[o].name for o in f.organizations]),
         ("Architecture", architecture),
         ("Training objective", [f.objective or ""]),
@@ -224,23 +236,23 @@ def _family_fields(catalog, f) -> tuple[list[str], list[tuple[str, list[str]]]]:
     ]
 
 
-def _dataset_fields(catalog, d) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    return list(d.aliases), [
+def _dataset_fields(catalog, d) -> tuple[Rows, Rows]:
+    return [("Also known as", list(d.aliases))], [
         ("Created by", [catalog.organizations[o].name for o in d.creators]),
         ("Kind", [d.kind]),
     ]
 
 
-def _benchmark_fields(catalog, b) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    return [b.full_name or "", *b.aliases], [
+def _benchmark_fields(catalog, b) -> tuple[Rows, Rows]:
+    return [("Also known as", [b.full_name or "", *b.aliases])], [
         ("What it measures", [b.measures]),
         ("Format", [b.task_format]),
         ("Metrics", [m.name for m in b.metrics]),
     ]
 
 
-def _method_fields(catalog, m) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    return [m.full_name or "", *m.aliases], []
+def _method_fields(catalog, m) -> tuple[Rows, Rows]:
+    return [("Also known as", [m.full_name or "", *m.aliases])], []
 
 
 _FIELDS_OF = {
@@ -256,7 +268,8 @@ def entity_documents(catalog, lang: str, directory_urls: bool = True) -> list[di
     docs = []
     for kind in kinds.KINDS:
         for entity_id, entity in getattr(catalog, kind.field).items():
-            names, rows = _FIELDS_OF[kind.name](catalog, entity)
+            name_rows, rows = _FIELDS_OF[kind.name](catalog, entity)
+            known_as, names = _facts(lang, name_rows)
             line, terms = _facts(lang, rows)
             label = KIND_LABELS.get(kind.name) or ("Guide" if entity.kind == "guide" else "Method")
             summary = entity.summary.model_dump()
@@ -264,9 +277,9 @@ def entity_documents(catalog, lang: str, directory_urls: bool = True) -> list[di
                 {
                     "location": kinds.page_url(kind.name, entity_id, directory_urls),
                     "title": html.escape(entity.name, quote=False),
-                    "text": _paragraphs(summary[lang], summary[_other(lang)], line),
+                    "text": _paragraphs(summary[lang], summary[_other(lang)], known_as, line),
                     "tags": [t(lang, label)],
-                    "names": [n for n in names if n],
+                    "names": names,
                     "terms": terms,
                 }
             )

@@ -66,6 +66,7 @@ ZH: dict[str, str] = {
     "Model family": "模型系列",
     # search: result kinds, section pages, facts named in a result
     "Method": "方法",
+    "Also known as": "又称",
     "Guide": "指南",
     "Models": "模型",
     "Datasets": "数据集",
