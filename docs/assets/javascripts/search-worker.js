@@ -204,7 +204,9 @@ function Engine(config, docs, options, data) {
 Engine.prototype.clauses = function (query) {
   var parsed = new lunr.Query(this.index.fields);
   new lunr.QueryParser(query, parsed).parse();
-  return parsed.clauses.filter(function (c) { return c.presence !== lunr.Query.presence.PROHIBITED; });
+  // the terms as typed, without their wildcard (Material's worker does the same)
+  return parsed.clauses.filter(function (c) { return c.presence !== lunr.Query.presence.PROHIBITED; })
+    .map(function (c) { return Object.assign({}, c, { term: c.term.replace(/^\*|\*$/g, "") }); });
 };
 
 // Result groups whose text is highlighted: Material shows ten at a time, and marking every
