@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 import threading
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -24,6 +24,7 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip(f"Chromium not found; {INSTALL_HINT}", allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
+from selenium.common.exceptions import TimeoutException  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -69,20 +70,56 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
-def search(browser, base, query, home="/"):
+def _answered(driver, query):
+    """The result links once they answer the whole query, else None. Material sends a query
+    on every key press and shows each answer as it comes, so the list may first show the
+    results of "lla" for "llama". Each result's link names the query's terms that it matched
+    (?h=, search.highlight) and the result lists the others as missing (<del>); the answer to
+    the whole query is the one whose terms add up to every character typed."""
+    links = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
+    if not links:
+        return None
+    matched = parse_qs(urlparse(links[0].get_attribute("href")).query).get("h", [""])[0].split()
+    missing = [
+        d.get_attribute("textContent")
+        for d in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item:first-child del")
+    ]
+    typed = sum(1 for ch in query if ch.isalnum())
+    return links if sum(len(t) for t in matched + missing) >= typed else None
+
+
+def _more(browser, shown):
+    """Scroll to the end of the result list; whether more results appeared. Material shows
+    more when the list's end comes into view, so the list is first scrolled a little back."""
+    browser.execute_script(
+        "var w = document.querySelector('.md-search__scrollwrap');"
+        "w.scrollTop = w.scrollHeight - w.clientHeight - 200;"
+        "requestAnimationFrame(function () { w.scrollTop = w.scrollHeight; });"
+    )
+    try:
+        WebDriverWait(browser, 1.5, poll_frequency=0.1).until(
+            lambda d: len(d.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")) > shown
+        )
+        return True
+    except TimeoutException:
+        return False
+
+
+def search(browser, base, query, home="/", everything=False):
+    """Type ``query`` into the search box of ``home``; the result links of the whole query
+    (with ``everything``, after scrolling the list until every result is shown)."""
     browser.get(base + home)
     box = WebDriverWait(browser, 10).until(
         lambda d: d.find_element(By.CSS_SELECTOR, "input.md-search__input")
     )
     browser.execute_script("arguments[0].focus()", box)
     box.send_keys(query)
-    WebDriverWait(browser, 15).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item a")
+    links = WebDriverWait(browser, 15).until(
+        lambda d: _answered(d, query), f"no results for the whole query {query!r}"
     )
-    return [
-        urlparse(a.get_attribute("href")).path
-        for a in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
-    ]
+    while everything and _more(browser, len(links)):
+        links = browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
+    return [urlparse(a.get_attribute("href")).path for a in links]
 
 
 def pages_of(results):
@@ -90,12 +127,61 @@ def pages_of(results):
     return list(dict.fromkeys(r.split("#")[0] for r in results))
 
 
-def test_search_finds_llama(browser, server):
-    # Ten families are named after LLaMA (Llama 2, Code Llama, ...). The atlas index normalises by
-    # field length, so the page whose title is the whole query comes first (Material's own
-    # worker, b = 0, put it eighth): this also shows the atlas worker answered.
-    assert pages_of(search(browser, server, "llama"))[0] == "/models/llama/"
-    assert pages_of(search(browser, server, "gopher"))[0] == "/models/gopher/"
+def _page(path):
+    """/models/llama/ and .../models/llama.html (the offline build) as models/llama."""
+    path = path.split("#")[0].removesuffix(".html").removesuffix("/index").strip("/")
+    return path.split("/site/", 1)[-1] if "/site/" in path else path
+
+
+# What a reader types, the page it must find, and where: "top" = among the first three
+# results, "all" = among the results (words that are on many pages). Every word comes from the
+# page's text as the reader sees it: its summary (English or Chinese), its facts or its name.
+QUERIES = [
+    ("llama", "models/llama", 1),  # the page whose whole name is the query first
+    ("SwiGLU", "models/llama", "all"),  # on eleven model pages
+    ("RMSNorm", "models/llama", "top"),
+    ("rotary", "models/llama", "all"),
+    ("blank infilling", "models/glm", "top"),  # GLM's training objective, a fact
+    ("blank infilling", "models/glm-130b", "top"),
+    ("mesh tensorflow", "models/gpt-neo", 1),
+    ("多语言", "models/bloom", "all"),  # a word of BLOOM's Chinese summary, on many pages
+    ("清华", "models/chatglm", "all"),
+    ("清华", "models/glm-130b", "all"),
+    ("旋转位置编码", "models/llama", "all"),  # typed without spaces: 旋转 + 位置编码
+    ("词元", "models/llama", "all"),
+    ("基准", "benchmarks", "top"),  # a section page by its Chinese name
+    ("数据集", "datasets", "top"),
+    ("chinchil", "models/chinchilla", 1),  # a word being typed
+    ("gpt-ne", "models/gpt-neo", 1),
+    ("为什么大模型都是decoder", "methods/decoder-only", "top"),  # mixed scripts
+    ("通义千问", "models/qwen", "top"),  # a Chinese alias
+    ("q&a", "benchmarks/gpqa", "top"),  # in its full name, written "Q&amp;A" in HTML
+    ("低秩", "methods/lora", "top"),  # part of a longer word (低秩适配) in the index
+    ("sentencepiece", "models/llama", "all"),  # the tokenizer, a fact
+]
+
+
+def _check(results, page, where):
+    pages = [_page(p) for p in pages_of(results)]
+    if where == 1:
+        assert pages[:1] == [page], pages[:5]
+    elif where == "top":
+        assert page in pages[:3], pages[:5]
+    else:
+        assert page in pages, pages[:10]
+
+
+@pytest.mark.parametrize("query, page, where", QUERIES)
+def test_search_finds_the_page_served(browser, server, query, page, where):
+    _check(search(browser, server, query, everything=where == "all"), page, where)
+
+
+@pytest.mark.parametrize("query, page, where", QUERIES)
+def test_search_finds_the_page_from_disk(browser, offline_site, query, page, where):
+    results = search(
+        browser, offline_site.as_uri(), query, home="/index.html", everything=where == "all"
+    )
+    _check(results, page, where)
 
 
 def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
@@ -112,44 +198,130 @@ def test_search_runs_in_the_atlas_worker_and_marks_matches(browser, server):
     assert not any(
         "/workers/search." in u for u in requested
     )  # Material's worker (builds its index in the page) is not used
-    # Results of the query typed so far may show first; wait for the answer to the whole word.
-    marked = WebDriverWait(browser, 10).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item h1 mark")
-    )
-    assert (
-        marked[0].get_attribute("textContent").lower() == "chinchilla"
-    )  # .text is empty while the list fades in
+    marked = browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item h1 mark")
+    assert marked[0].get_attribute("textContent").lower() == "chinchilla"
+
+
+def test_a_result_shows_its_kind_and_the_matched_words(browser, server):
+    search(browser, server, "旋转位置编码")
+    first = browser.find_element(By.CSS_SELECTOR, ".md-search-result__item")
+    kinds = {
+        t.get_attribute("textContent") for t in first.find_elements(By.CSS_SELECTOR, ".md-tag")
+    }
+    assert kinds <= {"Model", "Dataset", "Benchmark", "Method", "Guide"} and kinds, kinds
+    marks = [m.get_attribute("textContent") for m in first.find_elements(By.CSS_SELECTOR, "mark")]
+    assert {"旋转", "位置编码"} <= set(marks), marks  # in the Chinese summary, shown
+    search(browser, server, "blank infilling")
+    first = browser.find_element(By.CSS_SELECTOR, ".md-search-result__item")
+    text = first.get_attribute("textContent")
+    assert "Training objective" in text  # the facts line where the words are, not the summary
 
 
 def test_a_match_written_with_a_character_reference_is_marked(browser, server):
     # The page's text says "Q&amp;A"; the index holds the decoded word "q&a".
     assert "/benchmarks/gpqa/" in pages_of(search(browser, server, "q&a"))
+    marks = [
+        m.get_attribute("textContent")
+        for m in browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item mark")
+    ]
+    assert "Q&A" in marks, marks
 
-    def marks(driver):
-        return [
-            m.get_attribute("textContent")
-            for m in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item mark")
-        ]
 
-    WebDriverWait(browser, 10).until(
-        lambda d: "Q&A" in marks(d), f"no mark around Q&A; marks: {marks(browser)}"
+def test_the_worker_cuts_chinese_as_the_index_was_cut(browser, server, real_site):
+    """The worker's Segmenter and atlas/searchindex.py's, over every Chinese run of the data
+    and a few queries: the same words."""
+    import re
+
+    from conftest import ROOT
+
+    from atlas.searchindex import HAN, Segmenter
+
+    script = (real_site / "search/atlas-index.js").read_text(encoding="utf-8")
+    data = json.loads(json.loads(script[script.index("JSON.parse(") + 11 : script.rindex(")")]))
+    python = Segmenter(data["segmenter"]["words"], data["segmenter"]["unknown"])
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yaml")]
+    runs = sorted({r for t in texts for r in HAN.findall(t)})
+    runs += ["为什么大模型都是", "位置编", "\U00020000羊驼", "的的的的"]
+    browser.get(server + "/")
+    cuts = browser.execute_async_script(
+        """
+        const [runs, done] = arguments;
+        const load = src => new Promise((ok, fail) => { const s = document.createElement("script"); s.src = src; s.onload = ok; s.onerror = fail; document.head.append(s); });
+        (async () => {
+          for (const src of ["search/atlas-index.js", "assets/javascripts/search-worker.js"]) await load(src);
+          const segmenter = new Segmenter(self.atlasSearchIndex.segmenter);
+          done(runs.map(run => segmenter.cut(run)));
+        })().catch(e => done(String(e)));
+    """,
+        runs,
     )
+    assert isinstance(cuts, list), cuts
+    assert len(runs) > 1000 and re.fullmatch(r"\[.*\]\+", data["segmenter"]["han"])
+    differ = [(run, js) for run, js in zip(runs, cuts) if js != python.cut(run)]
+    assert not differ, differ[:5]
 
 
-def test_search_still_works_without_the_prebuilt_index(browser, real_site, tmp_path):
-    """A builder that does not run hooks/search_index.py: the worker builds the index itself."""
-    site = tmp_path / "site"
-    shutil.copytree(real_site, site)
-    (site / "search/atlas-index.js").unlink()
+def _serve(site):
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site))
     )
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+@pytest.fixture(scope="module")
+def small_sites(tmp_path_factory):
+    """The small test catalog built twice: as the atlas builds it, and by a builder that does
+    not run hooks/search_index.py (mkdocs.yml without its hooks)."""
+    import re
+
+    from conftest import make_project, mkdocs_build
+
+    sites = {}
+    for name in ("with-hook", "without-hook"):
+        project = make_project(tmp_path_factory.mktemp(name) / "project")
+        if name == "without-hook":
+            config = project / "mkdocs.yml"
+            text = re.sub(r"^hooks:\n(?:  .*\n|\n)*?(?=^\S)", "", config.read_text(), flags=re.M)
+            assert "search_index.py" not in text
+            config.write_text(text, encoding="utf-8")
+        result = mkdocs_build(project, project / "site")
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[name] = project / "site"
+    return sites
+
+
+def test_search_as_you_type_in_a_small_catalog(browser, small_sites):
+    httpd = _serve(small_sites["with-hook"])
     try:
-        assert (
-            pages_of(search(browser, f"http://127.0.0.1:{httpd.server_address[1]}", "gopher"))[0]
-            == "/models/gopher/"
-        )
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert pages_of(search(browser, base, "toyb"))[:2] == [
+            "/benchmarks/toybench/",
+            "/benchmarks/toybench-lite/",
+        ]
+        assert pages_of(search(browser, base, "玩具"))[0] == "/models/toy/"  # an alias
+    finally:
+        httpd.shutdown()
+
+
+def test_without_the_hook_material_searches_with_its_own_worker(browser, small_sites):
+    """The worker and the hook are one unit: a builder that skips the hook writes no atlas
+    index and keeps Material's worker, which builds its index from Material's documents."""
+    site = small_sites["without-hook"]
+    assert not (site / "search/atlas-index.js").exists()
+    assert "search-worker.js" not in (site / "index.html").read_text(encoding="utf-8")
+    httpd = _serve(site)
+    try:
+        browser.get_log("performance")
+        base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        assert "/models/toy/" in pages_of(search(browser, base, "toy"))
+        requested = [
+            json.loads(e["message"])["message"]["params"]["request"]["url"]
+            for e in browser.get_log("performance")
+            if json.loads(e["message"])["message"]["method"] == "Network.requestWillBeSent"
+        ]
+        assert any("/workers/search." in u for u in requested)
+        assert not any("search-worker.js" in u for u in requested)
     finally:
         httpd.shutdown()
 
@@ -194,13 +366,6 @@ def test_the_packed_index_answers_every_query_as_lunr_itself(browser, server, re
     for query, packed, plain in answers:
         assert packed == plain, query
     assert all(packed for query, packed, _ in answers if query != "zzzz")
-
-
-@pytest.mark.parametrize(
-    "query, page", [("指令微调", "/methods/instruction-tuning/"), ("微调", "/methods/lora/")]
-)
-def test_chinese_search_finds_pages(browser, server, query, page):
-    assert page in search(browser, server, query)
 
 
 def test_index_table_sorts_on_click(browser, server):

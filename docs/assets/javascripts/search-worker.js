@@ -8,6 +8,12 @@
  * browser cost about 140 µs per search document on every page load (python -m atlas bench),
  * which at thousands of models put the first result seconds away.
  *
+ * The worker and hooks/search_index.py are one unit: the hook writes the index and tells the
+ * theme (overrides/main.html) to use this worker; a builder that skips the hook keeps
+ * Material's own worker. The query is read as Material's worker reads it (a trailing wildcard
+ * on every term), with Chinese cut into words by the same segmenter and dictionary that cut
+ * the documents (Segmenter, shipped in the index).
+ *
  * Runs as a Web Worker on a served site and, from disk (file://), inside the iframe-worker
  * shim, where importScripts returns a promise and the script is a <script src> element.
  */
@@ -24,18 +30,53 @@ function scriptUrl() {
   return self.location.href;
 }
 
-// A run of Chinese characters becomes the longest words the index knows, left to right
-// (jieba split the documents into words at build time; a query arrives unsplit).
-function splitHan(run, vocabulary) {
-  var words = [];
-  for (var i = 0; i < run.length;) {
-    var end = i + 1;
-    for (var j = run.length; j > i + 1; j--)
-      if (Object.prototype.hasOwnProperty.call(vocabulary, run.slice(i, j))) { end = j; break; }
-    words.push(run.slice(i, end));
-    i = end;
+// Chinese words, cut as atlas/searchindex.py (Segmenter.cut) cut the documents: jieba's
+// least-cost route through the word graph, over the words (and integer costs) the index ships.
+function Segmenter(data) {
+  this.han = new RegExp(data.han, "gu");
+  this.words = new Map(Object.entries(data.words));
+  this.unknown = data.unknown;
+  this.longest = 1;
+  for (var word of this.words.keys()) this.longest = Math.max(this.longest, Array.from(word).length);
+}
+Segmenter.prototype.cut = function (run) {
+  var chars = Array.from(run), n = chars.length, route = new Array(n + 1), end = new Array(n + 1);
+  route[n] = 0;
+  for (var i = n - 1; i >= 0; i--) {
+    var single = this.words.get(chars[i]);
+    var best = (single === undefined ? this.unknown : single) + route[i + 1], stop = i + 1;
+    for (var j = i + 2; j <= Math.min(n, i + this.longest); j++) {
+      var c = this.words.get(chars.slice(i, j).join(""));
+      if (c !== undefined && c + route[j] <= best) { best = c + route[j]; stop = j; }
+    }
+    route[i] = best; end[i] = stop;
   }
-  return words;
+  var out = [];
+  for (var k = 0; k < n; k = end[k]) out.push(chars.slice(k, end[k]).join(""));
+  return out;
+};
+// Every run of Chinese characters in the query, as its words separated by spaces.
+Segmenter.prototype.split = function (query) {
+  var self_ = this;
+  return query.replace(this.han, function (run) { return " " + self_.cut(run).join(" ") + " "; });
+};
+
+// What the reader typed, as Material's worker turns it into a query: Chinese cut into words,
+// each word split on the separator, and a trailing wildcard on every term, so that a word
+// being typed ("chinchil") finds what it begins.
+function transform(query, segmenter, separator) {
+  query = segmenter ? segmenter.split(query) : query;
+  query = query.replace(/"|(?:^|\s+)[*+\-:^~]+(?=\s+|$)/g, "").trim();
+  var terms = [];
+  query.split(/\s+/).forEach(function (word) {
+    var sign = /^[+-]/.test(word) ? word.charAt(0) : "";
+    word.slice(sign.length).split(separator).forEach(function (part) {
+      if (!part) return;
+      if (/[~^]$/.test(part)) part += "1";
+      terms.push(sign + (sign || /[~^]\d+$/.test(part) || /\*$/.test(part) ? part : part + "*"));
+    });
+  });
+  return terms.join(" ");
 }
 
 // The text of an HTML string between two tags with its character references decoded (the
@@ -60,15 +101,23 @@ function decoded(part) {
 
 // Wrap the tokens of an HTML string that the index matched in <mark>, outside tags only.
 // Only markup is added: the text itself, escaped when the site was built, is copied as it is.
-function highlight(value, matched, separator) {
+// A Chinese word the index matched only by a part (位置编码 for 编码) has the part marked.
+function highlight(value, matched, separator, han) {
   if (!value || !matched.size) return value;
+  var parts = han ? Array.from(matched).filter(function (t) { han.lastIndex = 0; return han.test(t); })
+    .sort(function (a, b) { return b.length - a.length; }) : [];
   return value.split(/(<[^>]*>)/).map(function (part) {
     if (part.charAt(0) === "<") return part;
     var d = decoded(part), text = d.text, at = d.at;
     var out = "", last = 0, re = new RegExp(separator.source, "g"), m;
+    function mark(from, to) { return "<mark>" + part.slice(at[from], at[to]) + "</mark>"; }
     function token(from, to) {
-      var original = part.slice(at[from], at[to]);
-      out += matched.has(text.slice(from, to).toLowerCase()) ? "<mark>" + original + "</mark>" : original;
+      var word = text.slice(from, to).toLowerCase();
+      if (matched.has(word)) { out += mark(from, to); return; }
+      var inner = parts.find(function (p) { return p.length < word.length && word.indexOf(p) >= 0; });
+      if (!inner) { out += part.slice(at[from], at[to]); return; }
+      var i = from + word.indexOf(inner);
+      out += part.slice(at[from], at[i]) + mark(i, i + inner.length) + part.slice(at[i + inner.length], at[to]);
     }
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
@@ -79,30 +128,6 @@ function highlight(value, matched, separator) {
     if (last < text.length) token(last, text.length);
     return out;
   }).join("");
-}
-
-// Without search/atlas-index.js (a builder that does not run hooks/search_index.py), the
-// index is built here, as Material's worker does, with the same fields: slower, not broken.
-function buildIndex(config, docs) {
-  console.warn("search/atlas-index.js is missing or stale: building the search index in the browser");
-  var fields = Object.keys(config.fields).filter(function (name) {
-    return docs.some(function (doc) { return doc[name] && doc[name].length; });
-  });
-  return lunr(function () {
-    var builder = this;
-    builder.pipeline.reset();
-    builder.searchPipeline.reset();
-    builder.ref("ref");
-    fields.forEach(function (name) { builder.field(name, { boost: config.fields[name].boost || 1 }); });
-    docs.forEach(function (doc, position) {
-      var entry = { ref: String(position) };
-      fields.forEach(function (name) {
-        var value = Array.isArray(doc[name]) ? doc[name].join(" ") : doc[name] || "";
-        entry[name] = value.replace(/<[^>]*>/g, " ");
-      });
-      builder.add(entry, doc.boost ? { boost: doc.boost } : undefined);
-    });
-  });
 }
 
 // The packed index (atlas/searchindex.py, pack) as a lunr.Index. Only the word list is read
@@ -164,12 +189,11 @@ function loadPacked(data) {
   };
 }
 
-function Engine(config, docs, options) {
+function Engine(config, docs, options, data) {
   this.separator = new RegExp(config.separator);
   lunr.tokenizer.separator = this.separator;      // the query lexer splits terms on it
-  var packed = self.atlasSearchIndex && self.atlasSearchIndex.format === "atlas-lunr-1" ? loadPacked(self.atlasSearchIndex) : null;
-  this.index = packed ? packed.index : buildIndex(config, docs);
-  this.vocabulary = packed ? packed.vocabulary : this.index.invertedIndex;
+  this.index = loadPacked(data).index;
+  this.segmenter = data.segmenter ? new Segmenter(data.segmenter) : null;
   this.docs = docs;
   this.options = options || {};
   this.pages = new Map();
@@ -180,17 +204,29 @@ function Engine(config, docs, options) {
 Engine.prototype.clauses = function (query) {
   var parsed = new lunr.Query(this.index.fields);
   new lunr.QueryParser(query, parsed).parse();
-  return parsed.clauses.filter(function (c) { return c.presence !== lunr.Query.presence.PROHIBITED; });
+  // the terms as typed, without their wildcard (Material's worker does the same)
+  return parsed.clauses.filter(function (c) { return c.presence !== lunr.Query.presence.PROHIBITED; })
+    .map(function (c) { return Object.assign({}, c, { term: c.term.replace(/^\*|\*$/g, "") }); });
 };
 
 // Result groups whose text is highlighted: Material shows ten at a time, and marking every
 // one of thousands of matches (a word every page contains) would delay the first ten.
 var HIGHLIGHTED_GROUPS = 50;
 
-Engine.prototype.search = function (query) {
-  var self_ = this, vocabulary = this.vocabulary;
-  query = query.replace(/\p{sc=Han}+/gu, function (run) { return splitHan(run, vocabulary).join("* "); });
-  if (!query.trim()) return { items: [] };
+// A result shows at most two paragraphs of its text, those with a matched word (as Material's
+// worker does), else the first: a summary in the other language or a facts line shows when
+// the match is there.
+function excerpt(text) {
+  var blocks = text.match(/<p>[\s\S]*?<\/p>/g);
+  if (!blocks || blocks.join("") !== text) return text;
+  var marked = blocks.filter(function (b) { return b.indexOf("<mark>") >= 0; });
+  return (marked.length ? marked.slice(0, 2) : blocks.slice(0, 1)).join("");
+}
+
+Engine.prototype.search = function (typed) {
+  var self_ = this;
+  var query = transform(typed, this.segmenter, this.separator);
+  if (!query) return { items: [] };
   var clauses = this.clauses(query);
   var found = this.index.search(query).map(function (hit) {
     var doc = self_.docs[+hit.ref];
@@ -223,8 +259,9 @@ Engine.prototype.search = function (query) {
       if (hit.doc.tags) item.tags = hit.doc.tags.slice();
       if (marked) {
         var matched = new Set(hit.matched);
-        item.title = highlight(hit.doc.title, matched, self_.separator);
-        item.text = highlight(hit.doc.text, matched, self_.separator);
+        var han = self_.segmenter && self_.segmenter.han;
+        item.title = highlight(hit.doc.title, matched, self_.separator, han);
+        item.text = excerpt(highlight(hit.doc.text, matched, self_.separator, han));
       }
       return item;
     });
@@ -257,13 +294,11 @@ async function setup(data) {
   await loading;
   var version = data.config.atlas_index || "";
   if (typeof lunr === "undefined") await importScripts(new URL("../vendor/lunr/lunr.min.js", here).href);
-  if (self.atlasSearchIndexVersion !== version) {
-    try {
-      await importScripts(INDEX_URL + "?v=" + encodeURIComponent(version));
-    } catch (err) { /* reported by buildIndex */ }
-    if (self.atlasSearchIndexVersion !== version) self.atlasSearchIndex = null;
-  }
-  engine = new Engine(data.config, data.docs, data.options);
+  if (self.atlasSearchIndexVersion !== version)
+    await importScripts(INDEX_URL + "?v=" + encodeURIComponent(version));
+  if (self.atlasSearchIndexVersion !== version)
+    throw new Error("search/atlas-index.js is not the index of these documents: rebuild the site");
+  engine = new Engine(data.config, data.docs, data.options, self.atlasSearchIndex);
 }
 
 function search(query) {
