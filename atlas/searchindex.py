@@ -442,6 +442,26 @@ def unpack(packed: dict) -> dict:
     }
 
 
+#: The last index built for each edition: `mkdocs serve` rebuilds after every save, and most
+#: saves (a number, a result) leave the searchable text as it was.
+_last_index: dict[str, tuple[str, object, str]] = {}
+
+
+def _index_text(docs: list[dict], separator: str, lang: str, user_dict: str | None):
+    """The segmenter and the packed index of ``docs``, built again only when they changed."""
+    words = Path(user_dict).read_text(encoding="utf-8") if user_dict else ""
+    key = json.dumps([docs, separator, words], ensure_ascii=False, sort_keys=True, default=str)
+    key = hashlib.sha256(key.encode("utf-8")).hexdigest()
+    last = _last_index.get(lang)
+    if last and last[0] == key:
+        return last[1], last[2]
+    segmenter = segmenter_for(docs, user_dict)
+    packed = pack(build_index(docs, separator, segmenter), segmenter)
+    text = json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
+    _last_index[lang] = (key, segmenter, text)
+    return segmenter, text
+
+
 def write_index(
     site_dir: Path,
     catalog=None,
@@ -463,9 +483,7 @@ def write_index(
     search_index = json.loads(source.read_text(encoding="utf-8"))
     config = search_index["config"]
     docs = site_documents(catalog, search_index["docs"], lang, directory_urls)
-    segmenter = segmenter_for(docs, user_dict)
-    packed = pack(build_index(docs, config["separator"], segmenter), segmenter)
-    text = json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
+    segmenter, text = _index_text(docs, config["separator"], lang, user_dict)
     literal = (
         json.dumps(text, ensure_ascii=False)
         .replace("\u2028", "\\u2028")
