@@ -31,6 +31,7 @@ from atlas.load import load_catalog  # noqa: E402
 from atlas.render import MACROS  # noqa: E402
 from atlas.render.context import Ctx, Site  # noqa: E402
 from atlas.render.md import esc  # noqa: E402
+from atlas.render.strings import edition_of  # noqa: E402
 from atlas.templating import CallError, DirectTemplate, plan  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -53,7 +54,8 @@ def define_env(env):
     def register(name, fn):
         def macro(*args):
             page = env.page
-            return fn(Ctx(catalog, page.file.src_uri, page.url, env.atlas_site), *args)
+            lang, src_uri = edition_of(page.file.src_uri)
+            return fn(Ctx(catalog, src_uri, page.url, env.atlas_site, lang), *args)
 
         macro.__name__, macro.__doc__ = name, fn.__doc__
         env.macro(macro, name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import derive
 from ..load import Catalog, ResultRecord
+from .strings import text
 from .context import Ctx
 from .family import fmt_flops
 from .md import esc, fmt_count, table
@@ -104,11 +105,12 @@ def _marks(points: list[Point], sx, sy) -> list[str]:
     return out
 
 
-def _figure(svg: str, caption: str, headers: list[str], rows: list[list[str]]) -> str:
-    data = table(headers, rows)
+def _figure(ctx: Ctx, svg: str, caption: str, headers: list[str], rows: list[list[str]]) -> str:
+    data = table([ctx.t(h) for h in headers], rows)
+    summary = esc(ctx.t("The data of this chart"))
     return (
         f'\n<figure class="atlas-figure">\n{svg}\n<figcaption>{esc(caption)}</figcaption>\n</figure>\n\n'
-        f'<details class="atlas-chart-data" markdown="1">\n<summary>The data of this chart</summary>\n{data}\n</details>\n'
+        f'<details class="atlas-chart-data" markdown="1">\n<summary>{summary}</summary>\n{data}\n</details>\n'
     )
 
 
@@ -117,19 +119,25 @@ def _figure(svg: str, caption: str, headers: list[str], rows: list[list[str]]) -
 # ---------------------------------------------------------------------------
 
 
-def params_tokens_points(catalog: Catalog) -> list[Point]:
+def params_tokens_points(catalog: Catalog, t=None) -> list[Point]:
+    t = t or (lambda key, **values: text("en", key, **values))
     points = []
     for f in catalog.families.values():
         for v in f.variants:
             if v.parameters and v.training_tokens:
-                tip = f"{v.name}: {fmt_count(v.parameters)} parameters, {fmt_count(v.training_tokens)} tokens"
+                tip = t(
+                    "{name}: {parameters} parameters, {tokens} tokens",
+                    name=v.name,
+                    parameters=fmt_count(v.parameters),
+                    tokens=fmt_count(v.training_tokens),
+                )
                 points.append(Point(v.id, v.name, v.parameters, v.training_tokens, tip))
     return points
 
 
 def params_vs_tokens(ctx: Ctx) -> str:
     """Log-log scatter of parameters against training tokens, with the Chinchilla line and equal-compute lines."""
-    points = params_tokens_points(ctx.catalog)
+    points = params_tokens_points(ctx.catalog, ctx.t)
     if not points:
         return "\n*No variant has both a parameter count and a token count yet.*\n"
     x_lo, x_hi = _log_range([p.x for p in points])
@@ -139,8 +147,8 @@ def params_vs_tokens(ctx: Ctx) -> str:
     inner = _axes(
         [(sx(t), f"10{_sup(round(math.log10(t)))}") for t in _log_ticks(x_lo, x_hi)],
         [(sy(t), f"10{_sup(round(math.log10(t)))}") for t in _log_ticks(y_lo, y_hi)],
-        "Parameters (log scale)",
-        "Training tokens (log scale)",
+        ctx.t("Parameters (log scale)"),
+        ctx.t("Training tokens (log scale)"),
     )
 
     def line(fn, cls: str, label: str) -> None:
@@ -158,7 +166,7 @@ def params_vs_tokens(ctx: Ctx) -> str:
     line(
         lambda n: derive.CHINCHILLA_TOKENS_PER_PARAMETER * n,
         "atlas-line-chinchilla",
-        f"{derive.CHINCHILLA_TOKENS_PER_PARAMETER} tokens per parameter (Chinchilla)",
+        ctx.t("{n} tokens per parameter (Chinchilla)", n=derive.CHINCHILLA_TOKENS_PER_PARAMETER),
     )
     for exp in range(18, 28, 2):
         c = 10.0**exp
@@ -166,20 +174,30 @@ def params_vs_tokens(ctx: Ctx) -> str:
     inner += _marks(points, sx, sy)
     svg = _svg(
         inner,
-        "Parameters against training tokens",
-        f"{len(points)} model variants; diagonal lines mark 20 tokens per parameter and equal training compute",
+        ctx.t("Parameters against training tokens"),
+        ctx.t(
+            "{n} model variants; diagonal lines mark 20 tokens per parameter and equal training compute",
+            n=len(points),
+        ),
     )
     rows = [
         [esc(p.label), esc(fmt_count(int(p.x))), esc(fmt_count(int(p.y))), esc(f"{p.y / p.x:.1f}")]
         for p in sorted(points, key=lambda p: p.x)
     ]
-    caption = (
-        f"Parameters against training tokens for the {len(points)} variants whose sources give both, on log scales. "
-        f"The solid line is {derive.CHINCHILLA_TOKENS_PER_PARAMETER} tokens per parameter (Chinchilla's compute-optimal ratio); "
-        "dashed lines join models of equal training compute (≈ 6 × parameters × tokens). Mixture-of-experts models are plotted at their total parameters."
+    caption = ctx.t(
+        "Parameters against training tokens for the {n} variants whose sources give both, on log "
+        "scales. The solid line is {ratio} tokens per parameter (Chinchilla's compute-optimal "
+        "ratio); dashed lines join models of equal training compute (≈ 6 × parameters × tokens). "
+        "Mixture-of-experts models are plotted at their total parameters.",
+        n=len(points),
+        ratio=derive.CHINCHILLA_TOKENS_PER_PARAMETER,
     )
     return _figure(
-        svg, caption, ["Variant", "Parameters", "Training tokens", "Tokens per parameter"], rows
+        ctx,
+        svg,
+        caption,
+        ["Variant", "Parameters", "Training tokens", "Tokens per parameter"],
+        rows,
     )
 
 
@@ -243,20 +261,22 @@ def score_vs_compute(ctx: Ctx, benchmark: str = "mmlu", shots: int = 5) -> str:
     inner = _axes(
         [(sx(t), f"10{_sup(round(math.log10(t)))}") for t in _log_ticks(x_lo, x_hi)],
         [(sy(v), str(v)) for v in range(0, 101, 20)],
-        "Training compute ≈ 6 × parameters × tokens (FLOPs, log scale)",
-        f"{bench.name} {shots}-shot accuracy (%)",
+        ctx.t("Training compute ≈ 6 × parameters × tokens (FLOPs, log scale)"),
+        ctx.t("{benchmark} {shots}-shot accuracy (%)", benchmark=bench.name, shots=shots),
     )
     if bench.random_baseline is not None:
         y = sy(bench.random_baseline)
         inner.append(
-            f'<line class="atlas-line-chance" x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"><title>random chance</title></line>'
+            f'<line class="atlas-line-chance" x1="{LEFT}" x2="{W - RIGHT}" y1="{y:.1f}" y2="{y:.1f}"><title>{esc(ctx.t("random chance"))}</title></line>'
         )
         inner.append(
-            f'<text x="{W - RIGHT - 4}" y="{y - 5:.1f}" text-anchor="end" font-size="11" fill="currentColor">random chance ({bench.random_baseline:g}%)</text>'
+            f'<text x="{W - RIGHT - 4}" y="{y - 5:.1f}" text-anchor="end" font-size="11" fill="currentColor">{esc(ctx.t("random chance"))} ({bench.random_baseline:g}%)</text>'
         )
     inner += _marks(points, sx, sy)
     svg = _svg(
-        inner, f"{bench.name} score against training compute", f"{len(points)} model variants"
+        inner,
+        ctx.t("{benchmark} score against training compute", benchmark=bench.name),
+        ctx.t("{n} model variants", n=len(points)),
     )
     rows = [
         [
@@ -267,12 +287,18 @@ def score_vs_compute(ctx: Ctx, benchmark: str = "mmlu", shots: int = 5) -> str:
         ]
         for p, rec in sorted(pairs, key=lambda pr: pr[0].x)
     ]
-    caption = (
-        f"{bench.name} {shots}-shot accuracy against training compute for the {len(points)} variants with both. Compute is derived "
-        "(≈ 6 × parameters × training tokens; active parameters for mixture-of-experts). Where sources disagree, the model's own "
-        "paper or card is plotted; every value is in the table below with its source."
+    caption = ctx.t(
+        "{benchmark} {shots}-shot accuracy against training compute for the {n} variants with "
+        "both. Compute is derived (≈ 6 × parameters × training tokens; active parameters for "
+        "mixture-of-experts). Where sources disagree, the model's own paper or card is plotted; "
+        "every value is in the table below with its source.",
+        benchmark=bench.name,
+        shots=shots,
+        n=len(points),
     )
-    return _figure(svg, caption, ["Variant", "Training compute (FLOPs)", "Score", "Source"], rows)
+    return _figure(
+        ctx, svg, caption, ["Variant", "Training compute (FLOPs)", "Score", "Source"], rows
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -319,22 +345,30 @@ def release_timeline(ctx: Ctx) -> str:
             f'<a href="{esc(ctx.href("family", f.id))}"><text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="currentColor">{esc(f.name)}</text></a>'
         )
         inner.append(
-            f'<circle class="atlas-mark" data-id="{esc(f.id)}" cx="{sx(_year(f.release_date)):.1f}" cy="{y:.1f}" r="4"><title>{esc(f.name)}: released {esc(f.release_date)}</title></circle>'
+            f'<circle class="atlas-mark" data-id="{esc(f.id)}" cx="{sx(_year(f.release_date)):.1f}" cy="{y:.1f}" r="4"><title>{esc(f.name)}: {esc(ctx.t("released {date}", date=ctx.date(f.release_date)))}</title></circle>'
         )
     svg = _svg(
-        inner, "Release timeline", f"{len(fams)} model families by first release date", height
+        inner,
+        ctx.t("Release timeline"),
+        ctx.t("{n} model families by first release date", n=len(fams)),
+        height,
     )
     rows = [
         [
             esc(f.name),
-            esc(f.release_date),
+            esc(ctx.date(f.release_date)),
             esc(", ".join(ctx.catalog.organizations[o].name for o in f.organizations)),
         ]
         for f in fams
     ]
     return _figure(
+        ctx,
         svg,
-        f"First public release of the {len(fams)} model families, oldest first (a date given only to the month or year is placed in its middle).",
+        ctx.t(
+            "First public release of the {n} model families, oldest first (a date given only to "
+            "the month or year is placed in its middle).",
+            n=len(fams),
+        ),
         ["Family", "Released", "Organization"],
         rows,
     )
@@ -387,15 +421,24 @@ def lineage(ctx: Ctx) -> str:
             f'<a href="{esc(ctx.href("family", fid))}"><rect class="atlas-node atlas-mark" data-id="{esc(fid)}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4"><title>{esc(name)}</title></rect>'
             f'<text x="{x + box_w / 2}" y="{y + 14}" text-anchor="middle" font-size="11" fill="currentColor">{esc(name)}</text></a>'
         )
-    svg = _svg(inner, "Lineage", "Model families and the families they were derived from", height)
+    svg = _svg(
+        inner,
+        ctx.t("Lineage"),
+        ctx.t("Model families and the families they were derived from"),
+        height,
+    )
     rows = [
         [esc(cat.families[p].name), esc(f.name)]
         for f in sorted(cat.families.values(), key=lambda x: x.name.lower())
         for p in f.derived_from
     ]
     return _figure(
+        ctx,
         svg,
-        "Which families were trained from which: an arrow runs from a base model to a family fine-tuned or otherwise derived from it (the derived_from field of each family).",
+        ctx.t(
+            "Which families were trained from which: an arrow runs from a base model to a family "
+            "fine-tuned or otherwise derived from it (the derived_from field of each family)."
+        ),
         ["Base family", "Derived family"],
         rows,
     )

@@ -15,8 +15,10 @@ from typing import Any
 from .. import kinds
 from ..load import Catalog
 from ..load.files import suggest
+from markdown.extensions.toc import slugify
+
 from .md import link
-from .strings import text
+from .strings import EDITIONS, format_date, text
 
 UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
 
@@ -63,7 +65,8 @@ def directory_url(src_uri: str) -> str:
 @dataclass(frozen=True)
 class Ctx:
     catalog: Catalog
-    page: str = "index.md"  # source path of the page being rendered, relative to docs/
+    page: str = "index.md"  # source path of the page being rendered, relative to docs/ (its
+    # English source: "models/llama.md" on the Chinese page zh/models/llama.md too)
     url: str | None = (
         None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
     )
@@ -73,6 +76,23 @@ class Ctx:
     def t(self, key: str, **values) -> str:
         """An interface string in this page's language (atlas/render/strings.py), not escaped."""
         return text(self.lang, key, **values)
+
+    def heading(self, key: str, search: bool = False) -> str:
+        """A section heading in this page's language with the English heading's anchor, so a
+        link such as #variants works in both editions (Chinese text has no slug of its own).
+        ``search``: the section is indexed (most sections are tables, left out of search)."""
+        attrs = f"#{slugify(key, '-')}" + ("" if search else " data-search-exclude")
+        return f"## {self.t(key)} {{ {attrs} }}\n"
+
+    @property
+    def root(self) -> str:
+        """Where this page's edition lives from the site root: "" (English) or "zh/"."""
+        return EDITIONS[self.lang]
+
+    def date(self, value: str | None) -> str:
+        """An ISO date as a reader of this page's language writes it (not escaped):
+        2023-02-24 / 2023-02 / 2023, or 2023年2月24日 / 2023年2月 / 2023年."""
+        return format_date(self.lang, value)
 
     def __post_init__(self):
         if self.url is None:
@@ -98,7 +118,7 @@ class Ctx:
     def href(self, kind_name: str, entity_id: str, anchor: str = "") -> str:
         """A relative URL from this page to an entity page, in this build's URL style (not escaped)."""
         files = self.url.endswith(".html")
-        target = kinds.page_url(kind_name, entity_id, directory_urls=not files)
+        target = self.root + kinds.page_url(kind_name, entity_id, directory_urls=not files)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
         rel = posixpath.relpath(target, base or ".") + ("" if files else "/")
         return rel + (f"#{anchor}" if anchor else "")
@@ -106,12 +126,14 @@ class Ctx:
     def doc_href(self, src_uri: str) -> str:
         """A relative URL from this page to another page of docs/ (``compare.md``)."""
         files = self.url.endswith(".html")
+        src_uri = self.root + src_uri
         target = src_uri[: -len(".md")] + ".html" if files else directory_url(src_uri)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
         rel = posixpath.relpath(target or ".", base or ".")
         return rel + ("/" if not files and not rel.endswith("/") and target else "")
 
     def site_href(self, path: str) -> str:
-        """A relative URL from this page to a file of the built site (``api/catalog.json``)."""
+        """A relative URL from this page to a file of the built site (``api/catalog.json``),
+        which both editions share."""
         base = self.url if self.url.endswith("/") else posixpath.dirname(self.url)
         return posixpath.relpath(path, base.rstrip("/") or ".")

@@ -34,9 +34,10 @@ def headline(catalog: Catalog) -> dict[str, tuple[float, str]]:
     )
 
 
-def _options(name: str, label: str, values: list[tuple[str, str]]) -> str:
+def _options(ctx: Ctx, name: str, label: str, values: list[tuple[str, str]]) -> str:
     opts = "".join(f'<option value="{esc(v)}">{esc(t)}</option>' for v, t in values)
-    return f'<label>{esc(label)} <select name="{name}"><option value="">any</option>{opts}</select></label>'
+    anyone = esc(ctx.t("any"))
+    return f'<label>{esc(ctx.t(label))} <select name="{name}"><option value="">{anyone}</option>{opts}</select></label>'
 
 
 def model_table(
@@ -45,6 +46,7 @@ def model_table(
     """Every variant, with filters whose state lives in the URL (?org=...&access=...)."""
     cat = ctx.catalog
     scores = headline(cat)
+    unknown, no_score = ctx.t("not reported"), ctx.t("no 5-shot MMLU result in the atlas")
     rows = []
     orgs, years, licenses, archs, benches = set(), set(), set(), set(), set()
     for f in sorted(cat.families.values(), key=lambda f: (f.release_date, f.name.lower())):
@@ -62,7 +64,7 @@ def model_table(
             benches.update(results)
             params = fmt_count(v.parameters) if v.parameters else "–"
             if v.active_parameters:
-                params += f" ({fmt_count(v.active_parameters)} active)"
+                params += ctx.t(" ({value} active)", value=fmt_count(v.active_parameters))
             score = scores.get(v.id)
             attrs = {
                 "data-org": " ".join(f.organizations),
@@ -78,14 +80,14 @@ def model_table(
                 f'<td><a href="{esc(ctx.href("family", f.id))}">{esc(v.name)}</a></td>',
                 f"<td>{esc(f.name)}</td>",
                 f"<td>{esc(org_names)}</td>",
-                f"<td>{esc(date)}</td>",
-                f'<td data-sort="{v.active_parameters or v.parameters or 0}" title="{esc(f"{v.parameters:,}" if v.parameters else "not reported")}">{esc(params)}</td>',
+                f'<td data-sort="{esc(date)}">{esc(ctx.date(date))}</td>',
+                f'<td data-sort="{v.active_parameters or v.parameters or 0}" title="{esc(f"{v.parameters:,}" if v.parameters else unknown)}">{esc(params)}</td>',
                 f'<td data-sort="{v.training_tokens or 0}">{esc(fmt_count(v.training_tokens) if v.training_tokens else "–")}</td>',
                 f'<td data-sort="{v.context_length or 0}">{esc(f"{v.context_length:,}" if v.context_length else "–")}</td>',
-                f'<td title="{esc(lic.name) if lic else "not reported"}">{esc(lic.name if lic else "–")}</td>',
-                f"<td>{access_text(f.access, False) or '–'}{' (gated)' if gated and f.access == 'open-weights' else ''}</td>",
-                f"<td>{esc(f.architecture or '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
-                f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else "no 5-shot MMLU result in the atlas"}">{esc(f"{score[0]:g}") if score else "–"}</td>',
+                f'<td title="{esc(lic.name) if lic else unknown}">{esc(lic.name if lic else "–")}</td>',
+                f"<td>{access_text(ctx, f.access, False) or '–'}{esc(ctx.t(' (gated)')) if gated and f.access == 'open-weights' else ''}</td>",
+                f"<td>{esc(ctx.t(f.architecture) if f.architecture else '–')}{' (MoE)' if f.mixture_of_experts or v.active_parameters else ''}</td>",
+                f'<td data-sort="{score[0] if score else -1}" title="{esc(score[1]) if score else no_score}">{esc(f"{score[0]:g}") if score else "–"}</td>',
             ]
             rows.append(
                 "<tr "
@@ -97,18 +99,26 @@ def model_table(
     form = (
         '<form class="atlas-filters" data-table="atlas-models" onsubmit="return false">'
         + _options(
+            ctx,
             "org",
             "Organization",
             sorted(((o, cat.organizations[o].name) for o in orgs), key=lambda x: x[1].lower()),
         )
-        + _options("year", "Released in", [(y, y) for y in sorted(years)])
+        + _options(ctx, "year", "Released in", [(y, y) for y in sorted(years)])
         + _options(
+            ctx,
             "access",
             "Access",
-            [(a, a.replace("-", " ")) for a in ("open-weights", "api-only", "closed", "unknown")],
+            [
+                (a, ctx.t(a.replace("-", " ")))
+                for a in ("open-weights", "api-only", "closed", "unknown")
+            ],
         )
-        + _options("lclass", "License class", [(k, t) for k, t in LICENSE_CLASSES.items()])
         + _options(
+            ctx, "lclass", "License class", [(k, ctx.t(t)) for k, t in LICENSE_CLASSES.items()]
+        )
+        + _options(
+            ctx,
             "license",
             "License",
             sorted(
@@ -116,18 +126,20 @@ def model_table(
                 key=lambda x: x[1].lower(),
             ),
         )
-        + _options("arch", "Architecture", [(a, a) for a in sorted(archs) if a])
-        + _options("pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
-        + _options("pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options(ctx, "arch", "Architecture", [(a, ctx.t(a)) for a in sorted(archs) if a])
+        + _options(ctx, "pmin", "Parameters at least", [(str(n), t) for n, t in PARAM_STEPS])
+        + _options(ctx, "pmax", "at most", [(str(n), t) for n, t in PARAM_STEPS])
         + _options(
+            ctx,
             "bench",
             "Has results on",
             sorted(((b, cat.benchmarks[b].name) for b in benches), key=lambda x: x[1].lower()),
         )
-        + '<button type="reset">Clear filters</button> <output aria-live="polite"></output></form>'
+        + f'<button type="reset">{esc(ctx.t("Clear filters"))}</button> '
+        + f'<output aria-live="polite" data-template="{esc(ctx.t("{shown} of {total} models"))}"></output></form>'
     )
     head = "".join(
-        f"<th>{h}</th>"
+        f"<th>{esc(ctx.t(h))}</th>"
         for h in (
             "Model",
             "Family",
@@ -158,7 +170,7 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
                 "family": f.name,
                 "url": ctx.href("family", f.id),
                 "organization": ", ".join(catalog.organizations[o].name for o in f.organizations),
-                "released": v.release_date or f.release_date,
+                "released": ctx.date(v.release_date or f.release_date),
                 "parameters": v.parameters,
                 "active_parameters": v.active_parameters,
                 "training_tokens": v.training_tokens,
@@ -169,8 +181,8 @@ def compare_data(catalog: Catalog, ctx: Ctx) -> dict:
                 "license": catalog.licenses[v.license or f.license].name
                 if (v.license or f.license)
                 else None,
-                "access": f.access,
-                "architecture": f.architecture,
+                "access": ctx.t(f.access.replace("-", " ")) if f.access else None,
+                "architecture": ctx.t(f.architecture) if f.architecture else None,
             }
     results = []
     for rec in catalog.results:
@@ -194,11 +206,39 @@ def compare(ctx: Ctx) -> str:
     data = json.dumps(compare_data(ctx.catalog, ctx), ensure_ascii=False, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     pickers = "".join(
-        f'<label>Model {i} <select name="m"><option value="">–</option></select></label>'
+        f'<label>{esc(ctx.t("Model {i}", i=i))} <select name="m"><option value="">–</option></select></label>'
         for i in range(1, 5)
     )
+    words = json.dumps({k: ctx.t(k) for k in COMPARE_STRINGS}, ensure_ascii=False)
+    words = words.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    choose = esc(ctx.t("Choose two to four models above."))
     return (
         f'\n<script type="application/json" id="atlas-compare-data">{data}</script>\n\n'
+        f'<script type="application/json" id="atlas-strings">{words}</script>\n\n'
         f'<form class="atlas-compare" onsubmit="return false">{pickers}</form>\n\n'
-        '<div id="atlas-compare-out" aria-live="polite"><p>Choose two to four models above.</p></div>\n'
+        f'<div id="atlas-compare-out" aria-live="polite"><p>{choose}</p></div>\n'
     )
+
+
+#: The words atlas.js writes on the compare page, in the page's language (atlas-strings).
+COMPARE_STRINGS = (
+    "Choose two to four models above.",
+    "Family",
+    "Organization",
+    "Released",
+    "Parameters",
+    "Active parameters",
+    "Training tokens",
+    "Context length",
+    "Layers",
+    "d_model",
+    "Attention heads",
+    "License",
+    "Access",
+    "Architecture",
+    "Facts",
+    "Shared results",
+    "These models share no benchmark result with the same setting.",
+    "Benchmark · setting · metric",
+    "Hover a value for its source and the place in it. Values from different sources are separated by a slash.",
+)

@@ -34,7 +34,7 @@ def source_link(ctx: Ctx, source_id: str | None) -> str:
 
 
 def facts_table(ctx: Ctx, rows: list[tuple[str, str]]) -> str:
-    return table([ctx.t("Fact"), ctx.t("Value")], [(esc(k), v) for k, v in rows if v])
+    return table([ctx.t("Fact"), ctx.t("Value")], [(esc(ctx.t(k)), v) for k, v in rows if v])
 
 
 def license_text(ctx: Ctx, license_id: str | None, short: bool = False) -> str:
@@ -42,18 +42,20 @@ def license_text(ctx: Ctx, license_id: str | None, short: bool = False) -> str:
     if not license_id:
         return ""
     lic = ctx.catalog.licenses[license_id]
-    kind = LICENSE_CLASSES[lic.license_class]
+    kind = ctx.t(LICENSE_CLASSES[lic.license_class])
     if short:
         return f'<a href="{esc(lic.url)}" title="{esc(kind)}">{esc(lic.name)}</a>'
     return f"{ext_link(lic.name, lic.url)} ({esc(kind)})"
 
 
-def access_text(access: str | None, gated: bool | None, short: bool = False) -> str:
+def access_text(ctx: Ctx, access: str | None, gated: bool | None, short: bool = False) -> str:
     if not access:
         return ""
-    text = access.replace("-", " ")
+    text = ctx.t(access.replace("-", " "))
     if gated and access == "open-weights":
-        text += " (gated)" if short else " (download needs an accepted license or approved request)"
+        text += ctx.t(
+            " (gated)" if short else " (download needs an accepted license or approved request)"
+        )
     return esc(text)
 
 
@@ -96,12 +98,13 @@ def result_cell(ctx: Ctx, recs: list[ResultRecord], notes: Notes) -> str:
         )
         values = sorted({r.result.value for r in rest if r.result.value != first.result.value})
         if not values:
-            out += alternatives(str(len(rest)), items, differ=False)
+            out += alternatives(ctx, str(len(rest)), items, differ=False)
         else:
             out += alternatives(
+                ctx,
                 result_value(ctx, next(r for r in rest if r.result.value == values[0]))
                 if len(values) == 1
-                else f"{len(values)} values",
+                else ctx.t("{n} values", n=len(values)),
                 items,
                 differ=True,
             )

@@ -35,31 +35,30 @@ REASONING = {
 def family_page(ctx: Ctx, family_id: str) -> str:
     """The whole page of a family, after its title."""
     f: S.Family = ctx.entity("family", family_id)
-    notes = Notes(ctx.catalog)
+    notes = Notes(ctx.catalog, ctx.t)
     own = [r for r in ctx.catalog.family_results(family_id) if r.own]
     others = [r for r in ctx.catalog.family_results(family_id) if not r.own]
-    x = " { data-search-exclude }"
     sections = [
         lede(ctx, "family", family_id),
         card(ctx, f, own),
-        f"## {ctx.t('Summary')}\n",
+        ctx.heading("Summary", search=True),
         summary(ctx, "family", family_id),
-        f"## {ctx.t('Variants')}{x}\n",
+        ctx.heading("Variants"),
         variants_table(ctx, f, notes),
-        f"## {ctx.t('Results reported by its makers')}{x}\n",
+        ctx.heading("Results reported by its makers"),
         results_grid(ctx, f, own, notes, "Its makers report no results that are in the atlas yet."),
-        f"## {ctx.t('Results reported by others')}{x}\n",
+        ctx.heading("Results reported by others"),
         results_grid(
             ctx, f, others, notes, "No one else's results for this family are in the atlas yet."
         ),
-        f"## {ctx.t('Derived figures')}{x}\n",
+        ctx.heading("Derived figures"),
         derived_figures(ctx, family_id),
-        f"## {ctx.t('Training data')}{x}\n",
+        ctx.heading("Training data"),
         training_data(ctx, f, notes),
-        f"## {ctx.t('Facts')}{x}\n",
+        ctx.heading("Facts"),
         page_meta(ctx, "family", family_id),
         family_facts(ctx, f, notes),
-        f"## {ctx.t('Sources')}{x}\n",
+        ctx.heading("Sources"),
         notes.block(),
         cite_block(ctx, "family", family_id),
     ]
@@ -79,7 +78,7 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
     n = len(f.variants)
     items = [
         ("Made by", org_names(ctx, f.organizations)),
-        ("Released", esc(f.release_date)),
+        ("Released", esc(ctx.date(f.release_date))),
         (
             "Sizes",
             (esc(ctx.t("{value} parameters", value=_span(sizes))) + " · " if sizes else "")
@@ -90,25 +89,27 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
             "Context",
             esc(ctx.t("{value} tokens", value=fmt_exact(max(contexts)))) if contexts else "",
         ),
-        ("Architecture", esc(f.architecture or "") + (" (MoE)" if f.mixture_of_experts else "")),
+        (
+            "Architecture",
+            esc(ctx.t(f.architecture) if f.architecture else "")
+            + (" (MoE)" if f.mixture_of_experts else ""),
+        ),
         (
             "License and access",
             " · ".join(
                 x
                 for x in (
                     license_text(ctx, f.license, short=True),
-                    access_text(f.access, f.gated, short=True),
+                    access_text(ctx, f.access, f.gated, short=True),
                 )
                 if x
             ),
         ),
         (
             "Input → output",
-            esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output))
-            if f.modalities
-            else "",
+            esc(_modalities(ctx, f.modalities)) if f.modalities else "",
         ),
-        ("Reasoning", esc(REASONING[f.reasoning]) if f.reasoning else ""),
+        ("Reasoning", esc(ctx.t(REASONING[f.reasoning])) if f.reasoning else ""),
     ]
     dl = "".join(f"<div><dt>{esc(ctx.t(k))}</dt><dd>{v}</dd></div>" for k, v in items if v)
     return f'\n<div class="atlas-card">\n<dl>{dl}</dl>\n{_headlines(ctx, own)}{_card_links(ctx, f)}</div>\n'
@@ -175,7 +176,7 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             if value is None:
                 row.append(UNKNOWN)
                 continue
-            shown = count_html(value, label.lower()) if short else esc(fmt_exact(value))
+            shown = count_html(value, ctx.t(label).lower()) if short else esc(fmt_exact(value))
             fmt = (lambda x: esc(fmt_count(int(x)))) if short else (lambda x: esc(fmt_exact(x)))
             row.append(notes.value(v, name, shown, fmt))
         if own_license:
@@ -227,7 +228,7 @@ def training_data(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         rows.append(
             [
                 ctx.link("dataset", did),
-                esc(d.kind),
+                esc(ctx.t(d.kind)),
                 dataset_size(ctx, d, notes),
                 text_list(d.languages),
             ]
@@ -247,7 +248,7 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
 
     rows = [
         ("Organization", fact("organizations", org_names(ctx, f.organizations))),
-        ("Released", fact("release_date", esc(f.release_date))),
+        ("Released", fact("release_date", esc(ctx.date(f.release_date)))),
         ("Paper", source_link(ctx, f.paper)),
         ("Code", fact("code", ext_link(f.code, f.code)) if f.code else ""),
         ("Weights", fact("weights", ext_link(f.weights, f.weights)) if f.weights else ""),
@@ -259,23 +260,29 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             "License of the code",
             fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
         ),
-        ("Access", fact("access", access_text(f.access, f.gated)) if f.access else UNKNOWN),
+        ("Access", fact("access", access_text(ctx, f.access, f.gated)) if f.access else UNKNOWN),
         (
             "Input and output",
             fact(
                 "modalities",
-                esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output)),
+                esc(_modalities(ctx, f.modalities)),
             )
             if f.modalities
             else "",
         ),
         ("Knowledge cutoff", fact("knowledge_cutoff", esc(f.knowledge_cutoff or ""))),
-        ("Reasoning mode", fact("reasoning", esc(REASONING[f.reasoning])) if f.reasoning else ""),
+        (
+            "Reasoning mode",
+            fact("reasoning", esc(ctx.t(REASONING[f.reasoning]))) if f.reasoning else "",
+        ),
         (
             "Architecture",
             fact(
                 "architecture",
-                esc(f.architecture) + (" (mixture of experts)" if f.mixture_of_experts else ""),
+                esc(
+                    ctx.t(f.architecture)
+                    + (ctx.t(" (mixture of experts)") if f.mixture_of_experts else "")
+                ),
             )
             if f.architecture
             else UNKNOWN,
@@ -289,7 +296,7 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         ),
         ("Models derived from it", ", ".join(ctx.link("family", c) for c in children)),
         ("Also known as", text_list(f.aliases)),
-        ("Facts last checked", esc(f.checked)),
+        ("Facts last checked", esc(ctx.date(f.checked))),
     ]
     return facts_table(ctx, rows)
 
@@ -325,6 +332,18 @@ DERIVED = (
 )
 
 
+DERIVED_NOTE = (
+    "Derived, not reported: computed from the parameters and training tokens above with the "
+    "formulas of {guide} (compute ≈ 6 × parameters × tokens, active parameters for "
+    "mixture-of-experts; Chinchilla's compute-optimal ratio is about 20 tokens per parameter; "
+    "memory for weights and optimizer state only)."
+)
+
+
+def _modalities(ctx: Ctx, m: S.Modalities) -> str:
+    return ", ".join(ctx.t(x) for x in m.input) + " → " + ", ".join(ctx.t(x) for x in m.output)
+
+
 def derived_figures(ctx: Ctx, family_id: str) -> str:
     """Compute, tokens per parameter and memory, derived from each variant's stored facts."""
     from ..derive import figures
@@ -348,20 +367,15 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
                 row.append(esc(f"{fig.value:.1f}"))
         rows.append(row)
     if not rows:
-        return "\n*No variant has the parameter count these figures need.*\n"
+        return f"\n*{esc(ctx.t('No variant has the parameter count these figures need.'))}*\n"
     guide = (
         ctx.link("method", "derived-figures")
         if "derived-figures" in ctx.catalog.methods
-        else "the Derived figures guide"
+        else esc(ctx.t("the Derived figures guide"))
     )
-    note = (
-        "\n*Derived, not reported: computed from the parameters and training tokens above with the formulas of "
-        + guide
-        + " (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; Chinchilla's "
-        "compute-optimal ratio is about 20 tokens per parameter; memory for weights and optimizer state only).*\n"
-    )
+    note = "\n*" + esc(ctx.t(DERIVED_NOTE)).replace("{guide}", guide) + "*\n"
     return note + table(
-        ["Variant"] + [short for _, short in DERIVED],
+        [ctx.t("Variant")] + [ctx.t(short) for _, short in DERIVED],
         rows,
         numeric=range(1, len(DERIVED) + 1),
         sticky=True,

@@ -7,6 +7,24 @@ in the code. Values from the data (names, notes, sources) never pass through her
 from __future__ import annotations
 
 ZH: dict[str, str] = {
+    # the site (mkdocs.yml: nav, site_name, site_description, copyright, palette toggles)
+    "Home": "首页",
+    "Models": "模型",
+    "Datasets": "数据集",
+    "Benchmarks": "基准测试",
+    "Methods & guides": "方法与指南",
+    "All models": "全部模型",
+    "Compare": "对比",
+    "Charts": "图表",
+    "About the data": "关于数据",
+    "Downloads": "下载",
+    "Coverage": "覆盖情况",
+    "Performance": "构建性能",
+    "Foundation Model Atlas": "基础模型图谱",
+    "What each foundation model is, what it was trained on, how it scores, and where every number comes from.": "每个基础模型是什么、用什么数据训练、成绩如何，以及每个数字出自何处。",
+    "Data and text under CC BY 4.0 unless a page says otherwise; every number links to its source.": "除页面另有说明外，数据与文字采用 CC BY 4.0 许可；每个数字都链接到其来源。",
+    "Switch to dark mode": "切换到深色模式",
+    "Switch to light mode": "切换到浅色模式",
     # section headings
     "At a glance": "概览",
     "Summary": "概要",
@@ -82,7 +100,193 @@ ZH: dict[str, str] = {
     "not reported in the cited sources": "所引来源未报告",
     "(estimate)": "（估计值）",
     "Source of this list": "此列表的来源",
+    # vocabulary, facts, explore, compare, charts, coverage, citations
+    "open weights": "开放权重",
+    "api only": "仅 API",
+    "closed": "闭源",
+    "unknown": "未知",
+    "decoder-only": "仅解码器",
+    "encoder-decoder": "编码器-解码器",
+    "encoder-only": "仅编码器",
+    "prefix-lm": "前缀语言模型",
+    "permissive": "宽松许可",
+    "open weights with use restrictions": "开放权重（有使用限制）",
+    "non-commercial": "非商业",
+    "proprietary": "专有",
+    "text": "文本",
+    "image": "图像",
+    "audio": "音频",
+    "video": "视频",
+    "no": "无",
+    "always reasons before answering": "总是先推理再回答",
+    "can be switched on or off": "可开启或关闭",
+    "pretraining": "预训练",
+    "instruction": "指令",
+    "dialogue": "对话",
+    "preference": "偏好",
+    "evaluation": "评测",
+    "method": "方法",
+    "guide": "指南",
+    "paper": "论文",
+    "technical report": "技术报告",
+    "model card": "模型卡",
+    "dataset card": "数据集卡",
+    "repository": "代码仓库",
+    "blog": "博客",
+    "website": "网站",
+    " (gated)": "（需申请）",
+    " (download needs an accepted license or approved request)": "（下载前需接受许可或通过申请）",
+    " mixture of experts": "混合专家",
+    " (mixture of experts)": "（混合专家）",
+    " ({value} active)": "（激活 {value}）",
+    "Full name": "全称",
+    "What it measures": "测量内容",
+    "Format": "形式",
+    "Examples per split": "各划分样本数",
+    "Metrics": "指标",
+    "Homepage": "主页",
+    "Also known as": "别名",
+    "Facts last checked": "事实最近核对",
+    "Human baselines": "人类基线",
+    "Part of": "所属",
+    "Tasks or subjects": "任务或科目数",
+    "Parts": "组成部分",
+    "Random-chance baseline": "随机基线",
+    "Tasks": "任务数",
+    "Results": "结果数",
+    "Size": "规模",
+    "Created by": "创建者",
+    "Built from": "构建自",
+    "Used by (families)": "使用它的模型系列",
+    "Related": "相关",
+    "Figure": "数据项",
+    "Source": "来源",
+    "Method or guide": "方法或指南",
+    "License of the weights": "权重许可",
+    "License of the code": "代码许可",
+    "Training objective": "训练目标",
+    "Derived from": "派生自",
+    "Input and output": "输入与输出",
+    "Reasoning mode": "推理模式",
+    "Tokenizer": "分词器",
+    "Models derived from it": "由它派生的模型",
+    "Knowledge cutoff": "知识截止时间",
+    "Family": "系列",
+    "Access": "获取方式",
+    "Results per benchmark": "各基准的结果数",
+    "Settings": "设置数",
+    "Field": "字段",
+    "Filled": "已填写",
+    "Share": "比例",
+    "Families": "模型系列",
+    "Methods": "方法",
+    "not reported": "未报告",
+    "no 5-shot MMLU result in the atlas": "本图谱没有 MMLU 5-shot 结果",
+    "any": "不限",
+    "Released in": "发布年份",
+    "License class": "许可类别",
+    "Parameters at least": "参数量至少",
+    "at most": "至多",
+    "Has results on": "有以下基准的结果",
+    "Clear filters": "清除筛选",
+    "{shown} of {total} models": "显示 {shown} / {total} 个模型",
+    "MMLU 5-shot": "MMLU 5-shot",
+    "Model {i}": "模型 {i}",
+    "Choose two to four models above.": "请在上方选择两到四个模型。",
+    "Shared results": "共同的结果",
+    "These models share no benchmark result with the same setting.": "这些模型没有设置完全相同的共同基准结果。",
+    "Benchmark · setting · metric": "基准 · 设置 · 指标",
+    "Hover a value for its source and the place in it. Values from different sources are separated by a slash.": "将鼠标悬停在数值上可查看其来源及出处位置；不同来源的数值以斜杠分隔。",
+    "also known as {names}": "又名 {names}",
+    "released {date}": "发布于 {date}",
+    "variants: {names}": "版本：{names}",
+    "{kind} dataset": "{kind}数据集",
+    "by {names}": "由 {names} 创建",
+    "Facts checked {date}": "事实核对于 {date}",
+    "Data last changed {date}": "数据最近修改于 {date}",
+    "Edit this page": "编辑此页",
+    "Edit the data": "编辑数据",
+    "Report a wrong number": "报告错误数字",
+    "Cite": "引用",
+    "other sources report other values": "其他来源报告了不同的数值",
+    "other sources report the same value": "其他来源报告了相同的数值",
+    "{n} values": "{n} 个数值",
+    "(estimate: {value})": "（估计值：{value}）",
+    "This page cites no sources.": "本页未引用来源。",
+    "Cited for: {places}.": "引用位置：{places}。",
+    "{value} examples": "{value} 个样本",
+    "{value} documents": "{value} 篇文档",
+    "{families} model families with {variants} variants, {datasets} datasets, {benchmarks} benchmarks, {methods} methods and guides, and {results} results from {sources} cited documents": "{families} 个模型系列（共 {variants} 个版本）、{datasets} 个数据集、{benchmarks} 个基准测试、{methods} 篇方法与指南，以及来自 {sources} 份引用文献的 {results} 条结果",
+    "No figures recorded yet.": "尚未记录数据。",
+    "Derived, not reported: computed from the parameters and training tokens above with the formulas of {guide} (compute ≈ 6 × parameters × tokens, active parameters for mixture-of-experts; Chinchilla's compute-optimal ratio is about 20 tokens per parameter; memory for weights and optimizer state only).": "推算而非报告：由上表的参数量和训练词元数按{guide}中的公式计算（计算量 ≈ 6 × 参数量 × 词元数，混合专家模型用激活参数量；Chinchilla 的计算最优比例约为每个参数 20 个词元；显存只计权重和优化器状态）。",
+    "the Derived figures guide": "“推算数据”指南",
+    "Compute (FLOPs)": "计算量（FLOPs）",
+    "Tokens per parameter": "每参数词元数",
+    "Weights 16-bit": "16 位权重",
+    "Weights 4-bit": "4 位权重",
+    "Full fine-tuning": "全量微调",
+    "LoRA": "LoRA 微调",
+    "QLoRA": "QLoRA 微调",
+    "No variant has the parameter count these figures need.": "没有版本具备计算这些数据所需的参数量。",
+    "parameters": "参数",
+    "{name}: {parameters} parameters, {tokens} tokens": "{name}：{parameters} 参数，{tokens} 词元",
+    "Parameters (log scale)": "参数量（对数坐标）",
+    "Training tokens (log scale)": "训练词元数（对数坐标）",
+    "{n} tokens per parameter (Chinchilla)": "每参数 {n} 个词元（Chinchilla）",
+    "Parameters against training tokens": "参数量与训练词元数",
+    "{n} model variants; diagonal lines mark 20 tokens per parameter and equal training compute": "{n} 个模型版本；斜线表示每参数 20 个词元以及相同的训练计算量",
+    "Parameters against training tokens for the {n} variants whose sources give both, on log scales. The solid line is {ratio} tokens per parameter (Chinchilla's compute-optimal ratio); dashed lines join models of equal training compute (≈ 6 × parameters × tokens). Mixture-of-experts models are plotted at their total parameters.": "来源同时给出参数量和训练词元数的 {n} 个版本，双对数坐标。实线为每参数 {ratio} 个词元（Chinchilla 的计算最优比例）；虚线连接训练计算量相同的点（≈ 6 × 参数量 × 词元数）。混合专家模型按总参数量绘制。",
+    "The data of this chart": "本图的数据",
+    "Training compute ≈ 6 × parameters × tokens (FLOPs, log scale)": "训练计算量 ≈ 6 × 参数量 × 词元数（FLOPs，对数坐标）",
+    "{benchmark} {shots}-shot accuracy (%)": "{benchmark} {shots}-shot 准确率（%）",
+    "random chance": "随机水平",
+    "{benchmark} score against training compute": "{benchmark} 得分与训练计算量",
+    "{n} model variants": "{n} 个模型版本",
+    "{benchmark} {shots}-shot accuracy against training compute for the {n} variants with both. Compute is derived (≈ 6 × parameters × training tokens; active parameters for mixture-of-experts). Where sources disagree, the model's own paper or card is plotted; every value is in the table below with its source.": "同时具备两项数据的 {n} 个版本的 {benchmark} {shots}-shot 准确率与训练计算量。计算量为推算值（≈ 6 × 参数量 × 训练词元数；混合专家模型用激活参数量）。来源不一致时，绘制模型自身论文或模型卡的数值；每个数值及其来源见下表。",
+    "Training compute (FLOPs)": "训练计算量（FLOPs）",
+    "Release timeline": "发布时间线",
+    "{n} model families by first release date": "按首次发布时间排列的 {n} 个模型系列",
+    "First public release of the {n} model families, oldest first (a date given only to the month or year is placed in its middle).": "{n} 个模型系列的首次公开发布时间，从早到晚（只精确到月或年的日期画在该月或该年的中间）。",
+    "Lineage": "谱系",
+    "Model families and the families they were derived from": "模型系列及其派生来源",
+    "Which families were trained from which: an arrow runs from a base model to a family fine-tuned or otherwise derived from it (the derived_from field of each family).": "哪些系列由哪些系列训练而来：箭头从基础模型指向由它微调或以其他方式派生出的系列（取自各系列的 derived_from 字段）。",
+    "Base family": "基础系列",
+    "Derived family": "派生系列",
+    "Values marked as estimates: {estimates}. Values without a source: {unsourced}. Entities whose facts have not been checked for {days} days: {stale}.": "标为估计值的数值：{estimates}。没有来源的数值：{unsourced}。超过 {days} 天未核对事实的条目：{stale}。",
 }
+
+
+#: The editions of the site: language -> where its pages live (hooks/editions.py builds them).
+EDITIONS: dict[str, str] = {"en": "", "zh": "zh/"}
+#: Each language by its own name, for the language switch.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
+#: Settings of mkdocs.yml whose text is translated on another edition's pages (by this table).
+EDITION_CONFIG = ("site_name", "site_description", "copyright")
+
+
+def edition_of(src_uri: str) -> tuple[str, str]:
+    """(language, English source path) of a page: "zh/models/llama.md" -> ("zh", "models/llama.md")."""
+    for lang, prefix in EDITIONS.items():
+        if prefix and src_uri.startswith(prefix):
+            return lang, src_uri[len(prefix) :]
+    return "en", src_uri
+
+
+def translated_source(src_uri: str) -> str | None:
+    """The language of a translated page's source: "methods/lora.zh.md" -> "zh", else None."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else ""
+    lang = stem.rpartition(".")[2] if "." in stem.rpartition("/")[2] else ""
+    return lang if lang in EDITIONS and EDITIONS[lang] else None
+
+
+def format_date(lang: str, value: str | None) -> str:
+    """2023-02-24 / 2023-02 / 2023 as written in ``lang``: 2023年2月24日 / 2023年2月 / 2023年."""
+    if not value or lang == "en":
+        return value or ""
+    parts = str(value).split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        return str(value)
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日"))
 
 
 def text(lang: str, key: str, **values) -> str:

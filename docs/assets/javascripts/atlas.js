@@ -74,7 +74,8 @@
         rows[i].hidden = !ok;
         if (ok) shown++;
       }
-      output.textContent = shown + " of " + rows.length + " models";
+      output.textContent = (output.getAttribute("data-template") || "{shown} of {total} models")
+        .replace("{shown}", shown).replace("{total}", rows.length);
       if (updateUrl) {
         var q = new URLSearchParams();
         Object.keys(f).forEach(function (k) { if (f[k]) q.set(k, f[k]); });
@@ -94,6 +95,10 @@
     if (!source || !form || form.hasAttribute("data-ready")) return;
     form.setAttribute("data-ready", "");
     var data = JSON.parse(source.textContent);
+    // The page's interface strings (atlas/render/strings.py), written by the compare macro.
+    var words = document.getElementById("atlas-strings");
+    words = words ? JSON.parse(words.textContent) : {};
+    function say(s) { return words[s] || s; }
     var out = document.getElementById("atlas-compare-out");
     var selects = form.querySelectorAll("select");
     var ids = Object.keys(data.variants).sort(function (a, b) {
@@ -139,7 +144,7 @@
         history.replaceState(null, "", location.pathname + (picked.length ? "?" + q.toString() : "") + location.hash);
       }
       out.textContent = "";
-      if (picked.length < 2) { out.appendChild(el("p", "Choose two to four models above.")); return; }
+      if (picked.length < 2) { out.appendChild(el("p", say("Choose two to four models above."))); return; }
       var facts = [["Family", "family"], ["Organization", "organization"], ["Released", "released"], ["Parameters", "parameters", count],
         ["Active parameters", "active_parameters", count], ["Training tokens", "training_tokens", count], ["Context length", "context_length"],
         ["Layers", "layers"], ["d_model", "d_model"], ["Attention heads", "attention_heads"], ["License", "license"], ["Access", "access"], ["Architecture", "architecture"]];
@@ -154,14 +159,14 @@
       var body = t.appendChild(el("tbody"));
       facts.forEach(function (f) {
         var tr = el("tr");
-        tr.appendChild(el("th", f[0]));
+        tr.appendChild(el("th", say(f[0])));
         picked.forEach(function (id) {
           var v = data.variants[id][f[1]];
           tr.appendChild(el("td", v === null || v === undefined ? "–" : (f[2] ? f[2](v) : String(v))));
         });
         body.appendChild(tr);
       });
-      out.appendChild(el("h2", "Facts"));
+      out.appendChild(el("h2", say("Facts")));
       out.appendChild(t);
       // results keyed by benchmark + setting + metric; only rows that two or more chosen models share
       var shared = {};
@@ -171,10 +176,10 @@
         (shared[key] = shared[key] || {})[r[0]] = (shared[key][r[0]] || []).concat([[r[4], r[5]]]);
       });
       var keys = Object.keys(shared).filter(function (k) { return Object.keys(shared[k]).length >= 2; }).sort();
-      out.appendChild(el("h2", "Shared results"));
-      if (!keys.length) { out.appendChild(el("p", "These models share no benchmark result with the same setting.")); return; }
+      out.appendChild(el("h2", say("Shared results")));
+      if (!keys.length) { out.appendChild(el("p", say("These models share no benchmark result with the same setting."))); return; }
       var rt = el("table"), rh = el("tr");
-      rh.appendChild(el("th", "Benchmark · setting · metric"));
+      rh.appendChild(el("th", say("Benchmark · setting · metric")));
       picked.forEach(function (id) { rh.appendChild(el("th", data.variants[id].name)); });
       rt.appendChild(el("thead")).appendChild(rh);
       var rb = rt.appendChild(el("tbody"));
@@ -190,7 +195,7 @@
         rb.appendChild(tr);
       });
       out.appendChild(rt);
-      out.appendChild(el("p", "Hover a value for its source and the place in it. Values from different sources are separated by a slash."));
+      out.appendChild(el("p", say("Hover a value for its source and the place in it. Values from different sources are separated by a slash.")));
     }
     form.addEventListener("change", function () { render(true); });
     render(false);
