@@ -28,14 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from atlas.render.strings import (
+from atlas.render.strings import (  # noqa: E402
     EDITION_CONFIG,
     EDITIONS,
     LANGUAGE_NAMES,
     edition_of,
     text,
     translated_source,
-)  # noqa: E402
+)
 
 _state = {"nav": {}, "original": {}}
 
@@ -84,25 +84,25 @@ def _mirror(items, lang, prefix, files, config):
     return out
 
 
+def _pages(items) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, Page):
+            out.append(item)
+        elif isinstance(item, Section):
+            out += _pages(item.children)
+    return out
+
+
 def on_nav(nav, config, files):
     _state["nav"] = {"en": nav}
     for lang, prefix in EDITIONS.items():
         if prefix:
             items = _mirror(nav.items, lang, prefix, files, config)
-            pages = []
-
-            def collect(entries):
-                for e in entries:
-                    if isinstance(e, Page):
-                        pages.append(e)
-                    elif isinstance(e, Section):
-                        collect(e.children)
-
-            collect(items)
+            pages = _pages(items)
             edition = Navigation(items, pages)
-            edition.homepage = next(
-                (p for p in pages if p.file.src_uri == prefix + "index.md"), None
-            )
+            home = prefix + "index.md"
+            edition.homepage = next((p for p in pages if p.file.src_uri == home), None)
             _state["nav"][lang] = edition
     return nav
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from .. import derive
 from ..load import Catalog, ResultRecord
-from .strings import text
 from .context import Ctx
 from .family import fmt_flops
 from .md import esc, fmt_count, table
+from .strings import text as _text
 
 W, H = 760, 460
 LEFT, RIGHT, TOP, BOTTOM = 70, 20, 20, 50
@@ -120,7 +120,7 @@ def _figure(ctx: Ctx, svg: str, caption: str, headers: list[str], rows: list[lis
 
 
 def params_tokens_points(catalog: Catalog, t=None) -> list[Point]:
-    t = t or (lambda key, **values: text("en", key, **values))
+    t = t or (lambda key, **values: _text("en", key, **values))
     points = []
     for f in catalog.families.values():
         for v in f.variants:
@@ -133,6 +133,14 @@ def params_tokens_points(catalog: Catalog, t=None) -> list[Point]:
                 )
                 points.append(Point(v.id, v.name, v.parameters, v.training_tokens, tip))
     return points
+
+
+PARAMS_CAPTION = (
+    "Parameters against training tokens for the {n} variants whose sources give both, on log "
+    "scales. The solid line is {ratio} tokens per parameter (Chinchilla's compute-optimal "
+    "ratio); dashed lines join models of equal training compute (≈ 6 × parameters × tokens). "
+    "Mixture-of-experts models are plotted at their total parameters."
+)
 
 
 def params_vs_tokens(ctx: Ctx) -> str:
@@ -184,14 +192,7 @@ def params_vs_tokens(ctx: Ctx) -> str:
         [esc(p.label), esc(fmt_count(int(p.x))), esc(fmt_count(int(p.y))), esc(f"{p.y / p.x:.1f}")]
         for p in sorted(points, key=lambda p: p.x)
     ]
-    caption = ctx.t(
-        "Parameters against training tokens for the {n} variants whose sources give both, on log "
-        "scales. The solid line is {ratio} tokens per parameter (Chinchilla's compute-optimal "
-        "ratio); dashed lines join models of equal training compute (≈ 6 × parameters × tokens). "
-        "Mixture-of-experts models are plotted at their total parameters.",
-        n=len(points),
-        ratio=derive.CHINCHILLA_TOKENS_PER_PARAMETER,
-    )
+    caption = ctx.t(PARAMS_CAPTION, n=len(points), ratio=derive.CHINCHILLA_TOKENS_PER_PARAMETER)
     return _figure(
         ctx,
         svg,
@@ -374,6 +375,12 @@ def release_timeline(ctx: Ctx) -> str:
     )
 
 
+LINEAGE_CAPTION = (
+    "Which families were trained from which: an arrow runs from a base model to a family "
+    "fine-tuned or otherwise derived from it (the derived_from field of each family)."
+)
+
+
 def lineage(ctx: Ctx) -> str:
     """Base models and the families derived from them (derived_from), as a left-to-right graph."""
     cat = ctx.catalog
@@ -421,24 +428,12 @@ def lineage(ctx: Ctx) -> str:
             f'<a href="{esc(ctx.href("family", fid))}"><rect class="atlas-node atlas-mark" data-id="{esc(fid)}" x="{x}" y="{y}" width="{box_w}" height="{box_h}" rx="4"><title>{esc(name)}</title></rect>'
             f'<text x="{x + box_w / 2}" y="{y + 14}" text-anchor="middle" font-size="11" fill="currentColor">{esc(name)}</text></a>'
         )
-    svg = _svg(
-        inner,
-        ctx.t("Lineage"),
-        ctx.t("Model families and the families they were derived from"),
-        height,
-    )
+    desc = ctx.t("Model families and the families they were derived from")
+    svg = _svg(inner, ctx.t("Lineage"), desc, height)
     rows = [
         [esc(cat.families[p].name), esc(f.name)]
         for f in sorted(cat.families.values(), key=lambda x: x.name.lower())
         for p in f.derived_from
     ]
-    return _figure(
-        ctx,
-        svg,
-        ctx.t(
-            "Which families were trained from which: an arrow runs from a base model to a family "
-            "fine-tuned or otherwise derived from it (the derived_from field of each family)."
-        ),
-        ["Base family", "Derived family"],
-        rows,
-    )
+    headers = ["Base family", "Derived family"]
+    return _figure(ctx, svg, ctx.t(LINEAGE_CAPTION), headers, rows)

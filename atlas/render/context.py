@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from .. import kinds
 from ..load import Catalog
 from ..load.files import suggest
-from markdown.extensions.toc import slugify
-
 from .md import link
 from .strings import EDITIONS, format_date, text
 

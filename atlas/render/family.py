@@ -373,7 +373,8 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
         if "derived-figures" in ctx.catalog.methods
         else esc(ctx.t("the Derived figures guide"))
     )
-    note = "\n*" + esc(ctx.t(DERIVED_NOTE)).replace("{guide}", guide) + "*\n"
+    before, _, after = ctx.t(DERIVED_NOTE).partition("{guide}")
+    note = "\n*" + esc(before) + guide + esc(after) + "*\n"
     return note + table(
         [ctx.t("Variant")] + [ctx.t(short) for _, short in DERIVED],
         rows,
