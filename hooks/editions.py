@@ -40,6 +40,12 @@ from atlas.render.strings import (  # noqa: E402
 _state = {"nav": {}, "original": {}}
 
 
+def on_config(config):
+    """The editions' folders, for the search worker's address (overrides/main.html)."""
+    config.extra["editions"] = dict(EDITIONS)
+    return config
+
+
 def on_files(files, config):
     pages = list(files.documentation_pages())
     sources = {f.src_uri: f for f in pages}

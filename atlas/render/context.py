@@ -20,7 +20,8 @@ from ..load.files import suggest
 from .md import link
 from .strings import EDITIONS, format_date, text
 
-UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
+UNKNOWN_TIP = "not reported in the cited sources"
+UNKNOWN = f'<span class="atlas-unknown" title="{UNKNOWN_TIP}">–</span>'
 
 
 class MacroError(LookupError):
@@ -76,6 +77,11 @@ class Ctx:
     def t(self, key: str, **values) -> str:
         """An interface string in this page's language (atlas/render/strings.py), not escaped."""
         return text(self.lang, key, **values)
+
+    @property
+    def unknown(self) -> str:
+        """The mark of a value the cited sources do not report (a dash with a tooltip)."""
+        return UNKNOWN.replace(UNKNOWN_TIP, self.t(UNKNOWN_TIP))
 
     def heading(self, key: str, search: bool = False) -> str:
         """A section heading in this page's language with the English heading's anchor, so a

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import schema as S
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .facts import facts_table, license_text, org_names, source_link, text_list
 from .furniture import cite_block, lede, page_meta, summary
 from .md import esc, ext_link, fmt_exact, fmt_number, table
@@ -32,7 +32,11 @@ def dataset_page(ctx: Ctx, dataset_id: str) -> str:
     )
 
 
-SIZES = (("tokens", "tokens"), ("documents", "documents"), ("examples", "examples"))
+SIZES = (
+    ("tokens", "{value} tokens"),
+    ("documents", "{value} documents"),
+    ("examples", "{value} examples"),
+)
 
 
 def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
@@ -45,26 +49,24 @@ def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
                 notes.value(
                     d,
                     name,
-                    esc(ctx.t("{value} " + unit, value=fmt_exact(value))),
+                    esc(ctx.t(unit, value=fmt_exact(value))),
                     lambda x: esc(fmt_exact(int(x))),
                 )
             )
     if d.disk_size:
         shown = esc(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
         parts.append(notes.value(d, "disk_size", shown, lambda x: esc(fmt_number(x))))
-    return "; ".join(parts) or UNKNOWN
+    return "; ".join(parts) or ctx.unknown
 
 
 def size_text(ctx: Ctx, d: S.Dataset) -> str:
     """The sizes without their sources (the index page; each dataset's page cites them)."""
     parts = [
-        ctx.t("{value} " + unit, value=fmt_exact(getattr(d, name)))
-        for name, unit in SIZES
-        if getattr(d, name)
+        ctx.t(unit, value=fmt_exact(getattr(d, name))) for name, unit in SIZES if getattr(d, name)
     ]
     if d.disk_size:
         parts.append(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
-    return esc("; ".join(parts)) or UNKNOWN
+    return esc("; ".join(parts)) or ctx.unknown
 
 
 def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
@@ -75,7 +77,7 @@ def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
         ("Kind", esc(ctx.t(d.kind))),
         ("Size", dataset_size(ctx, d, notes)),
         ("Languages", fact("languages", text_list(d.languages))),
-        ("License", fact("license", license_text(ctx, d.license)) if d.license else UNKNOWN),
+        ("License", fact("license", license_text(ctx, d.license)) if d.license else ctx.unknown),
         ("Created by", fact("creators", org_names(ctx, d.creators))),
         ("Released", fact("release_date", esc(ctx.date(d.release_date)))),
         ("Paper", source_link(ctx, d.paper)),

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from .. import schema as S
 from ..load import ResultRecord
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .facts import (
     access_text,
     facts_table,
@@ -174,7 +174,7 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         for name, label, short in columns:
             value = getattr(v, name)
             if value is None:
-                row.append(UNKNOWN)
+                row.append(ctx.unknown)
                 continue
             shown = count_html(value, ctx.t(label).lower()) if short else esc(fmt_exact(value))
             fmt = (lambda x: esc(fmt_count(int(x)))) if short else (lambda x: esc(fmt_exact(x)))
@@ -260,7 +260,10 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             "License of the code",
             fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
         ),
-        ("Access", fact("access", access_text(ctx, f.access, f.gated)) if f.access else UNKNOWN),
+        (
+            "Access",
+            fact("access", access_text(ctx, f.access, f.gated)) if f.access else ctx.unknown,
+        ),
         (
             "Input and output",
             fact(
@@ -285,7 +288,7 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
                 ),
             )
             if f.architecture
-            else UNKNOWN,
+            else ctx.unknown,
         ),
         ("Training objective", fact("objective", esc(f.objective or ""))),
         ("Tokenizer", fact("tokenizer", esc(f.tokenizer or ""))),
@@ -358,7 +361,7 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
         for label, _ in DERIVED:
             fig = figs.get(label)
             if fig is None:
-                row.append(UNKNOWN)
+                row.append(ctx.unknown)
             elif fig.unit == "FLOPs":
                 row.append(esc(fmt_flops(fig.value)))
             elif fig.unit == "bytes":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .context import UNKNOWN, Ctx
+from .context import Ctx
 from .dataset import size_text
 from .facts import access_text, org_names, source_link, text_list
 from .md import count_html, esc, table
@@ -32,10 +32,10 @@ def models_index(ctx: Ctx) -> str:
                 ctx.link("family", f.id),
                 org_names(ctx, f.organizations),
                 esc(ctx.date(f.release_date)),
-                (esc(ctx.t(f.architecture)) if f.architecture else UNKNOWN)
+                (esc(ctx.t(f.architecture)) if f.architecture else ctx.unknown)
                 + (" (MoE)" if f.mixture_of_experts else ""),
-                access_text(ctx, f.access, f.gated) if f.access else UNKNOWN,
-                size or UNKNOWN,
+                access_text(ctx, f.access, f.gated) if f.access else ctx.unknown,
+                size or ctx.unknown,
                 str(len(f.variants)),
                 str(len(ctx.catalog.family_results(f.id))),
             ]
@@ -66,7 +66,7 @@ def datasets_index(ctx: Ctx) -> str:
                 esc(ctx.t(d.kind)),
                 size_text(ctx, d),
                 text_list(d.languages),
-                esc(ctx.catalog.licenses[d.license].name) if d.license else UNKNOWN,
+                esc(ctx.catalog.licenses[d.license].name) if d.license else ctx.unknown,
                 str(len(ctx.catalog.dataset_users.get(d.id, ()))),
             ]
         )
@@ -88,7 +88,7 @@ def benchmarks_index(ctx: Ctx) -> str:
                 ctx.link("benchmark", b.id),
                 esc(b.task_format),
                 ", ".join(esc(m.name) for m in b.metrics),
-                esc(f"{b.tasks:,}") if b.tasks else UNKNOWN,
+                esc(f"{b.tasks:,}") if b.tasks else ctx.unknown,
                 ctx.link("benchmark", b.part_of) if b.part_of else "",
                 str(len(ctx.catalog.results_by_benchmark.get(b.id, ()))),
             ]
