@@ -9,8 +9,9 @@ the same build, from the same catalog.
   of atlas/render/strings.py and the zh/ pages.
 - ``on_page_context`` / ``on_post_page``: while a zh/ page is rendered, Material's language
   (its own interface strings and ``<html lang>``), the site's name, footer and palette labels
-  are the Chinese ones, and the language switch (``extra.alternate``) links to the same page
-  in the other edition; they are put back after each page.
+  are the Chinese ones, and the language switch (``extra.edition_links``, read by
+  overrides/partials/alternate.html) links to the same page in the other edition; they are
+  put back after each page.
 
 Measured against mkdocs-static-i18n 1.3.1 (which runs a whole second build per language) on
 the real catalog: see README.md, "Chinese edition". The ``X.zh.md`` naming is that plugin's,
@@ -121,7 +122,8 @@ def on_page_context(context, page, config, nav):
         "toggles": [dict(p.get("toggle") or {}) for p in config.theme["palette"]],
         "alternate": config.extra.get("alternate"),
     }
-    config.extra["alternate"] = [
+    config.extra["alternate"] = True  # shows the switch (overrides/partials/alternate.html)
+    config.extra["edition_links"] = [
         {"name": LANGUAGE_NAMES[other], "lang": other, "link": _url(config, prefix + src)}
         for other, prefix in EDITIONS.items()
     ]

@@ -252,10 +252,7 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         ("Paper", source_link(ctx, f.paper)),
         ("Code", fact("code", ext_link(f.code, f.code)) if f.code else ""),
         ("Weights", fact("weights", ext_link(f.weights, f.weights)) if f.weights else ""),
-        (
-            "License of the weights",
-            fact("license", license_text(ctx, f.license)) if f.license else "",
-        ),
+        ("License of the weights", fact("license", license_text(ctx, f.license))),
         (
             "License of the code",
             fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
