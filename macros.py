@@ -99,15 +99,25 @@ class Recorded:
             return self.template.render(*args, **variables)
         except Exception as exc:
             page = self.env.page
-            where = f"docs/{page.file.src_uri}:{_page_line(page, self.source, exc)}"
+            where = f"docs/{_source_of(page, self.env)}:{_page_line(page, self.source, exc)}"
             what = (
                 f"{exc.call}: {exc.error}"
                 if isinstance(exc, CallError)
                 else f"{type(exc).__name__}: {exc}"
             )
-            log.error(f"{where}: {what}")
-            self.env.atlas_errors.append(f"{where}: {what}")
+            if f"{where}: {what}" not in self.env.atlas_errors:  # once, not once per edition
+                log.error(f"{where}: {what}")
+                self.env.atlas_errors.append(f"{where}: {what}")
             return f'# {esc(page.title or page.file.src_uri)}\n\n!!! failure "This page could not be built"\n\n    {esc(where)}: {esc(what)}\n'
+
+
+def _source_of(page, env) -> str:
+    """The file of docs/ a page is built from: a Chinese page without a text of its own
+    (zh/models/llama.md) is built from the English one (models/llama.md)."""
+    try:
+        return Path(page.file.abs_src_path).relative_to(Path(env.conf["docs_dir"])).as_posix()
+    except (TypeError, ValueError):
+        return page.file.src_uri
 
 
 def _page_line(page, source: str, exc: Exception) -> int:
