@@ -14,7 +14,7 @@ the same build, from the same catalog.
   put back after each page.
 
 Measured against mkdocs-static-i18n 1.3.1 (which runs a whole second build per language) on
-the real catalog: see README.md, "Chinese edition". The ``X.zh.md`` naming is that plugin's,
+the real catalog: as fast, but see README.md, "Chinese edition", for why not the plugin. The ``X.zh.md`` naming is that plugin's,
 so a site could move to it (or to zensical-i18n) without renaming files.
 """
 
