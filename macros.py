@@ -34,6 +34,7 @@ from atlas.render import MACROS  # noqa: E402
 from atlas.render.context import Ctx, Site  # noqa: E402
 from atlas.render.explore import DATA_FILE, page_data  # noqa: E402
 from atlas.render.md import esc  # noqa: E402
+from atlas.render.strings import edition_of  # noqa: E402
 from atlas.templating import CallError, DirectTemplate, plan  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -56,7 +57,8 @@ def define_env(env):
     def register(name, fn):
         def macro(*args):
             page = env.page
-            return fn(Ctx(catalog, page.file.src_uri, page.url, env.atlas_site), *args)
+            lang, src_uri = edition_of(page.file.src_uri)
+            return fn(Ctx(catalog, src_uri, page.url, env.atlas_site, lang), *args)
 
         macro.__name__, macro.__doc__ = name, fn.__doc__
         env.macro(macro, name)
@@ -101,15 +103,25 @@ class Recorded:
             return htmlblocks.hold(self.env.page.file.src_uri, text)
         except Exception as exc:
             page = self.env.page
-            where = f"docs/{page.file.src_uri}:{_page_line(page, self.source, exc)}"
+            where = f"docs/{_source_of(page, self.env)}:{_page_line(page, self.source, exc)}"
             what = (
                 f"{exc.call}: {exc.error}"
                 if isinstance(exc, CallError)
                 else f"{type(exc).__name__}: {exc}"
             )
-            log.error(f"{where}: {what}")
-            self.env.atlas_errors.append(f"{where}: {what}")
+            if f"{where}: {what}" not in self.env.atlas_errors:  # once, not once per edition
+                log.error(f"{where}: {what}")
+                self.env.atlas_errors.append(f"{where}: {what}")
             return f'# {esc(page.title or page.file.src_uri)}\n\n!!! failure "This page could not be built"\n\n    {esc(where)}: {esc(what)}\n'
+
+
+def _source_of(page, env) -> str:
+    """The file of docs/ a page is built from: a Chinese page without a text of its own
+    (zh/models/llama.md) is built from the English one (models/llama.md)."""
+    try:
+        return Path(page.file.abs_src_path).relative_to(Path(env.conf["docs_dir"])).as_posix()
+    except (TypeError, ValueError):
+        return page.file.src_uri
 
 
 def _page_line(page, source: str, exc: Exception) -> int:

@@ -69,13 +69,13 @@ def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
         (docs / page).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "docs" / page, docs / page)
     # the charts page names the real catalog's MMLU; the small catalog has ToyBench instead
-    charts = docs / "charts.md"
-    charts.write_text(
-        charts.read_text(encoding="utf-8").replace(
-            'score_vs_compute("mmlu", 5)', 'score_vs_compute("toybench", 5)'
-        ),
-        encoding="utf-8",
-    )
+    for charts in (docs / "charts.md", docs / "charts.zh.md"):  # both editions' charts pages
+        charts.write_text(
+            charts.read_text(encoding="utf-8").replace(
+                'score_vs_compute("mmlu", 5)', 'score_vs_compute("toybench", 5)'
+            ),
+            encoding="utf-8",
+        )
     catalog = load_catalog(dest)
     for kind, store in (
         ("family", catalog.families),

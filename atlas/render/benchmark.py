@@ -151,7 +151,9 @@ def leaderboards(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
     ]
     if rest:
         out.append(
-            f"\n## {ctx.t('Other settings')} {{ data-search-exclude }}\n\n*{esc(ctx.t('Only results with exactly this setting are ranked together.'))}*\n"
+            "\n"
+            + ctx.heading("Other settings")
+            + f"\n*{esc(ctx.t('Only results with exactly this setting are ranked together.'))}*\n"
         )
         for board in rest:
             n = len(board.rows)
@@ -168,18 +170,17 @@ def benchmark_page(ctx: Ctx, benchmark_id: str) -> str:
     """The whole page of a benchmark, after its title."""
     ctx.entity("benchmark", benchmark_id)
     notes = Notes(ctx.catalog, ctx.t)
-    x = " { data-search-exclude }"
     return "\n".join(
         [
             lede(ctx, "benchmark", benchmark_id),
-            f"## {ctx.t('Leaderboard')}{x}\n",
+            ctx.heading("Leaderboard"),
             leaderboards(ctx, benchmark_id, notes),
-            f"## {ctx.t('Summary')}\n",
+            ctx.heading("Summary", search=True),
             summary(ctx, "benchmark", benchmark_id),
-            f"## {ctx.t('Facts')}{x}\n",
+            ctx.heading("Facts"),
             page_meta(ctx, "benchmark", benchmark_id),
             benchmark_facts(ctx, benchmark_id, notes),
-            f"## {ctx.t('Sources')}{x}\n",
+            ctx.heading("Sources"),
             notes.block(),
             cite_block(ctx, "benchmark", benchmark_id),
         ]
@@ -191,7 +192,7 @@ def benchmark_facts(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
     unit = "%" if (b.metrics[0].unit or "") == "%" else ""
     splits = "; ".join(f"{esc(s.name)}: {esc(fmt_exact(s.examples))}" for s in b.splits)
     metrics = "; ".join(
-        esc(f"{m.name} ({'higher' if m.higher_is_better else 'lower'} is better)")
+        esc(f"{m.name} ({ctx.t('higher is better' if m.higher_is_better else 'lower is better')})")
         for m in b.metrics
     )
     humans = "; ".join(esc(f"{h.label}: {fmt_score(h.value)}{unit}") for h in b.human_baselines)
@@ -217,10 +218,10 @@ def benchmark_facts(ctx: Ctx, benchmark_id: str, notes: Notes) -> str:
         ),
         ("Human baselines", fact("human_baselines", humans)),
         ("Languages", fact("languages", text_list(b.languages))),
-        ("Released", fact("release_date", esc(b.release_date or ""))),
+        ("Released", fact("release_date", esc(ctx.date(b.release_date)))),
         ("Paper", source_link(ctx, b.paper)),
         ("Homepage", fact("homepage", ext_link(b.homepage, b.homepage)) if b.homepage else ""),
         ("Also known as", text_list(b.aliases)),
-        ("Facts last checked", esc(b.checked)),
+        ("Facts last checked", esc(ctx.date(b.checked))),
     ]
     return facts_table(ctx, rows)

@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markdown.extensions.toc import slugify
+
 from .. import kinds
 from ..load import Catalog
 from ..load.files import suggest
 from .md import link
-from .strings import text
+from .strings import EDITIONS, format_date, text
 
-UNKNOWN = '<span class="atlas-unknown" title="not reported in the cited sources">–</span>'
+UNKNOWN_TIP = "not reported in the cited sources"
+UNKNOWN = f'<span class="atlas-unknown" title="{UNKNOWN_TIP}">–</span>'
 
 
 class MacroError(LookupError):
@@ -63,7 +66,8 @@ def directory_url(src_uri: str) -> str:
 @dataclass(frozen=True)
 class Ctx:
     catalog: Catalog
-    page: str = "index.md"  # source path of the page being rendered, relative to docs/
+    page: str = "index.md"  # source path of the page being rendered, relative to docs/ (its
+    # English source: "models/llama.md" on the Chinese page zh/models/llama.md too)
     url: str | None = (
         None  # its URL from the site root: "models/llama/" (default) or "models/llama.html"
     )
@@ -76,9 +80,25 @@ class Ctx:
 
     @property
     def unknown(self) -> str:
-        """The dash of a value the cited sources do not report, with its tooltip."""
-        tip = self.t("not reported in the cited sources")
-        return f'<span class="atlas-unknown" title="{tip}">–</span>'
+        """The mark of a value the cited sources do not report (a dash with a tooltip)."""
+        return UNKNOWN.replace(UNKNOWN_TIP, self.t(UNKNOWN_TIP))
+
+    def heading(self, key: str, search: bool = False) -> str:
+        """A section heading in this page's language with the English heading's anchor, so a
+        link such as #variants works in both editions (Chinese text has no slug of its own).
+        ``search``: the section is indexed (most sections are tables, left out of search)."""
+        attrs = f"#{slugify(key, '-')}" + ("" if search else " data-search-exclude")
+        return f"## {self.t(key)} {{ {attrs} }}\n"
+
+    @property
+    def root(self) -> str:
+        """Where this page's edition lives from the site root: "" (English) or "zh/"."""
+        return EDITIONS[self.lang]
+
+    def date(self, value: str | None) -> str:
+        """An ISO date as a reader of this page's language writes it (not escaped):
+        2023-02-24 / 2023-02 / 2023, or 2023年2月24日 / 2023年2月 / 2023年."""
+        return format_date(self.lang, value)
 
     def __post_init__(self):
         if self.url is None:
@@ -104,7 +124,7 @@ class Ctx:
     def href(self, kind_name: str, entity_id: str, anchor: str = "") -> str:
         """A relative URL from this page to an entity page, in this build's URL style (not escaped)."""
         files = self.url.endswith(".html")
-        target = kinds.page_url(kind_name, entity_id, directory_urls=not files)
+        target = self.root + kinds.page_url(kind_name, entity_id, directory_urls=not files)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
         rel = posixpath.relpath(target, base or ".") + ("" if files else "/")
         return rel + (f"#{anchor}" if anchor else "")
@@ -112,12 +132,14 @@ class Ctx:
     def doc_href(self, src_uri: str) -> str:
         """A relative URL from this page to another page of docs/ (``compare.md``)."""
         files = self.url.endswith(".html")
+        src_uri = self.root + src_uri
         target = src_uri[: -len(".md")] + ".html" if files else directory_url(src_uri)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
         rel = posixpath.relpath(target or ".", base or ".")
         return rel + ("/" if not files and not rel.endswith("/") and target else "")
 
     def site_href(self, path: str) -> str:
-        """A relative URL from this page to a file of the built site (``api/catalog.json``)."""
+        """A relative URL from this page to a file of the built site (``api/catalog.json``),
+        which both editions share."""
         base = self.url if self.url.endswith("/") else posixpath.dirname(self.url)
         return posixpath.relpath(path, base.rstrip("/") or ".")

@@ -13,10 +13,10 @@ def coverage_report(ctx: Ctx) -> str:
     a = audit(ctx.catalog)
     out = []
     for kind, (count, fields) in a.coverage.items():
-        out.append(f"\n### {esc(kind.capitalize())} ({count})\n")
+        out.append(f"\n### {esc(ctx.t(kind.capitalize()))} ({count})\n")
         out.append(
             table(
-                ["Field", "Filled", "Share"],
+                [ctx.t("Field"), ctx.t("Filled"), ctx.t("Share")],
                 [
                     [
                         f"<code>{esc(name)}</code>",
@@ -28,10 +28,10 @@ def coverage_report(ctx: Ctx) -> str:
                 numeric=(1, 2),
             )
         )
-    out.append("\n### Results per benchmark\n")
+    out.append(f"\n### {ctx.t('Results per benchmark')}\n")
     out.append(
         table(
-            ["Benchmark", "Results", "Settings"],
+            [ctx.t("Benchmark"), ctx.t("Results"), ctx.t("Settings")],
             [
                 [
                     ctx.link("benchmark", b),
@@ -43,8 +43,13 @@ def coverage_report(ctx: Ctx) -> str:
             numeric=(1, 2),
         )
     )
-    out.append(
-        f"\nValues marked as estimates: {a.estimates}. Values without a source: {len(a.unsourced)}. "
-        f"Entities whose facts have not been checked for {STALE_AFTER_DAYS} days: {len(a.stale)}.\n"
+    summary = ctx.t(
+        "Values marked as estimates: {estimates}. Values without a source: {unsourced}. Entities "
+        "whose facts have not been checked for {days} days: {stale}.",
+        estimates=a.estimates,
+        unsourced=len(a.unsourced),
+        days=STALE_AFTER_DAYS,
+        stale=len(a.stale),
     )
+    out.append(f"\n{esc(summary)}\n")
     return "".join(out)

@@ -14,26 +14,29 @@ def dataset_page(ctx: Ctx, dataset_id: str) -> str:
     """The whole page of a dataset, after its title."""
     d: S.Dataset = ctx.entity("dataset", dataset_id)
     notes = Notes(ctx.catalog, ctx.t)
-    x = " { data-search-exclude }"
     facts = dataset_facts(ctx, d, notes)  # first: the size's marker is number 1
     return "\n".join(
         [
             lede(ctx, "dataset", dataset_id),
-            f"## {ctx.t('Summary')}\n",
+            ctx.heading("Summary", search=True),
             summary(ctx, "dataset", dataset_id),
-            f"## {ctx.t('Facts')}{x}\n",
+            ctx.heading("Facts"),
             page_meta(ctx, "dataset", dataset_id),
             facts,
-            f"## {ctx.t('Models trained on it')}{x}\n",
+            ctx.heading("Models trained on it"),
             dataset_users(ctx, d),
-            f"## {ctx.t('Sources')}{x}\n",
+            ctx.heading("Sources"),
             notes.block(),
             cite_block(ctx, "dataset", dataset_id),
         ]
     )
 
 
-SIZES = (("tokens", "tokens"), ("documents", "documents"), ("examples", "examples"))
+SIZES = (
+    ("tokens", "{value} tokens"),
+    ("documents", "{value} documents"),
+    ("examples", "{value} examples"),
+)
 
 
 def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
@@ -44,7 +47,10 @@ def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
         if value:
             parts.append(
                 notes.value(
-                    d, name, esc(f"{fmt_exact(value)} {unit}"), lambda x: esc(fmt_exact(int(x)))
+                    d,
+                    name,
+                    esc(ctx.t(unit, value=fmt_exact(value))),
+                    lambda x: esc(fmt_exact(int(x))),
                 )
             )
     if d.disk_size:
@@ -55,7 +61,9 @@ def dataset_size(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
 
 def size_text(ctx: Ctx, d: S.Dataset) -> str:
     """The sizes without their sources (the index page; each dataset's page cites them)."""
-    parts = [f"{fmt_exact(getattr(d, name))} {unit}" for name, unit in SIZES if getattr(d, name)]
+    parts = [
+        ctx.t(unit, value=fmt_exact(getattr(d, name))) for name, unit in SIZES if getattr(d, name)
+    ]
     if d.disk_size:
         parts.append(f"{fmt_number(d.disk_size.value)} {d.disk_size.unit}")
     return esc("; ".join(parts)) or ctx.unknown
@@ -66,12 +74,12 @@ def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
         return shown + notes.field(d, name) if shown else ""
 
     rows = [
-        ("Kind", esc(d.kind)),
+        ("Kind", esc(ctx.t(d.kind))),
         ("Size", dataset_size(ctx, d, notes)),
         ("Languages", fact("languages", text_list(d.languages))),
         ("License", fact("license", license_text(ctx, d.license)) if d.license else ctx.unknown),
         ("Created by", fact("creators", org_names(ctx, d.creators))),
-        ("Released", fact("release_date", esc(d.release_date or ""))),
+        ("Released", fact("release_date", esc(ctx.date(d.release_date)))),
         ("Paper", source_link(ctx, d.paper)),
         ("Homepage", fact("homepage", ext_link(d.homepage, d.homepage)) if d.homepage else ""),
         (
@@ -79,7 +87,7 @@ def dataset_facts(ctx: Ctx, d: S.Dataset, notes: Notes) -> str:
             fact("derived_from", ", ".join(ctx.link("dataset", p) for p in d.derived_from)),
         ),
         ("Also known as", text_list(d.aliases)),
-        ("Facts last checked", esc(d.checked)),
+        ("Facts last checked", esc(ctx.date(d.checked))),
     ]
     return facts_table(ctx, rows)
 
@@ -91,5 +99,11 @@ def dataset_users(ctx: Ctx, d: S.Dataset) -> str:
     rows = []
     for fid in sorted(users, key=lambda x: ctx.catalog.families[x].name.lower()):
         f = ctx.catalog.families[fid]
-        rows.append([ctx.link("family", fid), org_names(ctx, f.organizations), esc(f.release_date)])
+        rows.append(
+            [
+                ctx.link("family", fid),
+                org_names(ctx, f.organizations),
+                esc(ctx.date(f.release_date)),
+            ]
+        )
     return table([ctx.t("Model family"), ctx.t("Organization"), ctx.t("Released")], rows)

@@ -48,19 +48,12 @@ def license_text(ctx: Ctx, license_id: str | None, short: bool = False) -> str:
     return f"{ext_link(lic.name, lic.url)} ({esc(kind)})"
 
 
-ACCESS = {"open-weights": "open weights", "api-only": "API only", "closed": "closed"}
-
-
-def access_text(
-    access: str | None, gated: bool | None, short: bool = False, ctx: Ctx | None = None
-) -> str:
-    """How the weights can be had; in the page's language where ``ctx`` is given."""
+def access_text(ctx: Ctx, access: str | None, gated: bool | None, short: bool = False) -> str:
     if not access:
         return ""
-    t = ctx.t if ctx else (lambda key: key)
-    text = t(ACCESS[access])
+    text = ctx.t(access.replace("-", " "))
     if gated and access == "open-weights":
-        text += t(
+        text += ctx.t(
             " (gated)" if short else " (download needs an accepted license or approved request)"
         )
     return esc(text)
@@ -105,13 +98,13 @@ def result_cell(ctx: Ctx, recs: list[ResultRecord], notes: Notes) -> str:
         )
         values = sorted({r.result.value for r in rest if r.result.value != first.result.value})
         if not values:
-            out += alternatives(ctx.t, str(len(rest)), items, differ=False)
+            out += alternatives(ctx, str(len(rest)), items, differ=False)
         else:
             out += alternatives(
-                ctx.t,
+                ctx,
                 result_value(ctx, next(r for r in rest if r.result.value == values[0]))
                 if len(values) == 1
-                else esc(ctx.t("{n} values", n=len(values))),
+                else ctx.t("{n} values", n=len(values)),
                 items,
                 differ=True,
             )

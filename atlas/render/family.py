@@ -38,28 +38,27 @@ def family_page(ctx: Ctx, family_id: str) -> str:
     notes = Notes(ctx.catalog, ctx.t)
     own = [r for r in ctx.catalog.family_results(family_id) if r.own]
     others = [r for r in ctx.catalog.family_results(family_id) if not r.own]
-    x = " { data-search-exclude }"
     sections = [
         lede(ctx, "family", family_id),
         card(ctx, f, own),
-        f"## {ctx.t('Summary')}\n",
+        ctx.heading("Summary", search=True),
         summary(ctx, "family", family_id),
-        f"## {ctx.t('Variants')}{x}\n",
+        ctx.heading("Variants"),
         variants_table(ctx, f, notes),
-        f"## {ctx.t('Results reported by its makers')}{x}\n",
+        ctx.heading("Results reported by its makers"),
         results_grid(ctx, f, own, notes, "Its makers report no results that are in the atlas yet."),
-        f"## {ctx.t('Results reported by others')}{x}\n",
+        ctx.heading("Results reported by others"),
         results_grid(
             ctx, f, others, notes, "No one else's results for this family are in the atlas yet."
         ),
-        f"## {ctx.t('Derived figures')}{x}\n",
+        ctx.heading("Derived figures"),
         derived_figures(ctx, family_id),
-        f"## {ctx.t('Training data')}{x}\n",
+        ctx.heading("Training data"),
         training_data(ctx, f, notes),
-        f"## {ctx.t('Facts')}{x}\n",
+        ctx.heading("Facts"),
         page_meta(ctx, "family", family_id),
         family_facts(ctx, f, notes),
-        f"## {ctx.t('Sources')}{x}\n",
+        ctx.heading("Sources"),
         notes.block(),
         cite_block(ctx, "family", family_id),
     ]
@@ -79,7 +78,7 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
     n = len(f.variants)
     items = [
         ("Made by", org_names(ctx, f.organizations)),
-        ("Released", esc(f.release_date)),
+        ("Released", esc(ctx.date(f.release_date))),
         (
             "Sizes",
             (esc(ctx.t("{value} parameters", value=_span(sizes))) + " · " if sizes else "")
@@ -90,23 +89,25 @@ def card(ctx: Ctx, f: S.Family, own: list[ResultRecord]) -> str:
             "Context",
             esc(ctx.t("{value} tokens", value=fmt_exact(max(contexts)))) if contexts else "",
         ),
-        ("Architecture", esc(f.architecture or "") + (" (MoE)" if f.mixture_of_experts else "")),
+        (
+            "Architecture",
+            esc(ctx.t(f.architecture) if f.architecture else "")
+            + (" (MoE)" if f.mixture_of_experts else ""),
+        ),
         (
             "License and access",
             " · ".join(
                 x
                 for x in (
                     license_text(ctx, f.license, short=True),
-                    access_text(f.access, f.gated, short=True, ctx=ctx),
+                    access_text(ctx, f.access, f.gated, short=True),
                 )
                 if x
             ),
         ),
         (
             "Input → output",
-            esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output))
-            if f.modalities
-            else "",
+            esc(_modalities(ctx, f.modalities)) if f.modalities else "",
         ),
         ("Reasoning", esc(ctx.t(REASONING[f.reasoning])) if f.reasoning else ""),
     ]
@@ -181,7 +182,7 @@ def variants_table(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             if value is None:
                 row.append(ctx.unknown)
                 continue
-            shown = count_html(value, label.lower()) if short else esc(fmt_exact(value))
+            shown = count_html(value, ctx.t(label).lower()) if short else esc(fmt_exact(value))
             fmt = (lambda x: esc(fmt_count(int(x)))) if short else (lambda x: esc(fmt_exact(x)))
             row.append(notes.value(v, name, shown, fmt))
         if own_license:
@@ -244,7 +245,7 @@ def training_data(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         rows.append(
             [
                 ctx.link("dataset", did),
-                esc(d.kind),
+                esc(ctx.t(d.kind)),
                 dataset_size(ctx, d, notes),
                 text_list(d.languages),
             ]
@@ -264,27 +265,24 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
 
     rows = [
         ("Organization", fact("organizations", org_names(ctx, f.organizations))),
-        ("Released", fact("release_date", esc(f.release_date))),
+        ("Released", fact("release_date", esc(ctx.date(f.release_date)))),
         ("Paper", source_link(ctx, f.paper)),
         ("Code", fact("code", ext_link(f.code, f.code)) if f.code else ""),
         ("Weights", fact("weights", ext_link(f.weights, f.weights)) if f.weights else ""),
-        (
-            "License of the weights",
-            fact("license", license_text(ctx, f.license)) if f.license else "",
-        ),
+        ("License of the weights", fact("license", license_text(ctx, f.license))),
         (
             "License of the code",
             fact("code_license", license_text(ctx, f.code_license)) if f.code_license else "",
         ),
         (
             "Access",
-            fact("access", access_text(f.access, f.gated, ctx=ctx)) if f.access else ctx.unknown,
+            fact("access", access_text(ctx, f.access, f.gated)) if f.access else ctx.unknown,
         ),
         (
             "Input and output",
             fact(
                 "modalities",
-                esc(", ".join(f.modalities.input) + " → " + ", ".join(f.modalities.output)),
+                esc(_modalities(ctx, f.modalities)),
             )
             if f.modalities
             else "",
@@ -298,8 +296,10 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
             "Architecture",
             fact(
                 "architecture",
-                esc(f.architecture)
-                + (esc(ctx.t(" (mixture of experts)")) if f.mixture_of_experts else ""),
+                esc(
+                    ctx.t(f.architecture)
+                    + (ctx.t(" (mixture of experts)") if f.mixture_of_experts else "")
+                ),
             )
             if f.architecture
             else ctx.unknown,
@@ -313,7 +313,7 @@ def family_facts(ctx: Ctx, f: S.Family, notes: Notes) -> str:
         ),
         ("Models derived from it", ", ".join(ctx.link("family", c) for c in children)),
         ("Also known as", text_list(f.aliases)),
-        ("Facts last checked", esc(f.checked)),
+        ("Facts last checked", esc(ctx.date(f.checked))),
     ]
     return facts_table(ctx, rows)
 
@@ -357,6 +357,10 @@ DERIVED_NOTE = (
 )
 
 
+def _modalities(ctx: Ctx, m: S.Modalities) -> str:
+    return ", ".join(ctx.t(x) for x in m.input) + " → " + ", ".join(ctx.t(x) for x in m.output)
+
+
 def derived_figures(ctx: Ctx, family_id: str) -> str:
     """Compute, tokens per parameter and memory, derived from each variant's stored facts."""
     from ..derive import figures
@@ -386,7 +390,8 @@ def derived_figures(ctx: Ctx, family_id: str) -> str:
         if "derived-figures" in ctx.catalog.methods
         else esc(ctx.t("the Derived figures guide"))
     )
-    note = "\n*" + esc(ctx.t(DERIVED_NOTE)).replace(esc("{guide}"), guide) + "*\n"
+    before, _, after = ctx.t(DERIVED_NOTE).partition("{guide}")
+    note = "\n*" + esc(before) + guide + esc(after) + "*\n"
     return note + table(
         [ctx.t("Variant")] + [ctx.t(short) for _, short in DERIVED],
         rows,

@@ -41,10 +41,12 @@ def _primary_key(p) -> tuple:
 def summary(ctx: Ctx, kind: str, entity_id: str) -> str:
     """The English and Chinese summaries of an entity."""
     s = ctx.entity(kind, entity_id).summary
-    return (
-        f'\n<div class="atlas-summary" lang="en">{esc_block(s.en)}</div>\n\n'
-        f'<div class="atlas-summary" lang="zh-Hans"><p class="atlas-summary-label">中文</p>{esc_block(s.zh)}</div>\n'
-    )
+    en = f'<div class="atlas-summary" lang="en">{{label}}{esc_block(s.en)}</div>\n'
+    zh = f'<div class="atlas-summary" lang="zh-Hans">{{label}}{esc_block(s.zh)}</div>\n'
+    label = '<p class="atlas-summary-label">{}</p>'
+    if ctx.lang == "zh":  # the page's own language first, the other one labelled
+        return "\n" + zh.format(label="") + "\n" + en.format(label=label.format("English"))
+    return "\n" + en.format(label="") + "\n" + zh.format(label=label.format("中文"))
 
 
 def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
@@ -57,14 +59,13 @@ def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
     parts: list[str] = []
     if kind == "family":
         parts.append(", ".join(cat.organizations[o].name for o in e.organizations))
-        parts.append(ctx.t("released {date}", date=e.release_date))
+        parts.append(ctx.t("released {date}", date=ctx.date(e.release_date)))
         if e.architecture:
-            parts.append(
-                e.architecture + (ctx.t(" (mixture of experts)") if e.mixture_of_experts else "")
-            )
+            moe = ctx.t(" mixture of experts") if e.mixture_of_experts else ""
+            parts.append(ctx.t(e.architecture) + moe)
         parts.append(ctx.t("variants: {names}", names=", ".join(v.name for v in e.variants)))
     elif kind == "dataset":
-        parts.append(ctx.t("{kind} dataset", kind=e.kind))
+        parts.append(ctx.t("{kind} dataset", kind=ctx.t(e.kind)))
         if e.creators:
             names = ", ".join(cat.organizations[o].name for o in e.creators)
             parts.append(ctx.t("by {names}", names=names))
@@ -72,9 +73,12 @@ def lede(ctx: Ctx, kind: str, entity_id: str) -> str:
         parts.append(e.full_name or e.name)
         parts.append(e.measures)
     else:
-        parts.append(e.full_name or e.kind)
+        parts.append(e.full_name or ctx.t(e.kind))
     if e.aliases:
-        parts.append(ctx.t("also known as {names}", names=", ".join(e.aliases)))
+        aliases = e.aliases
+        if ctx.lang == "zh":  # Chinese names first
+            aliases = sorted(aliases, key=lambda a: not any("\u4e00" <= ch <= "\u9fff" for ch in a))
+        parts.append(ctx.t("also known as {names}", names=", ".join(aliases)))
     return f'\n<p class="atlas-lede">{esc(" · ".join(p for p in parts if p))}</p>\n'
 
 
@@ -85,7 +89,7 @@ def sources_list(ctx: Ctx, kind: str, entity_id: str) -> str:
             f"sources_list is for method pages; a {kind} page lists its sources itself"
         )
     pairs = cited_sources(ctx.entity(kind, entity_id))
-    return sources_block(ctx.catalog, pairs)
+    return sources_block(ctx.catalog, pairs, ctx.t)
 
 
 def downloads() -> tuple[str, ...]:
@@ -144,8 +148,8 @@ def page_meta(ctx: Ctx, kind: str, entity_id: str) -> str:
         )
     dates = [ctx.site.changed[f] for f in files if f in ctx.site.changed]
     if dates:
-        parts.append(esc(ctx.t("Data last changed {date}", date=max(dates))))
-    parts.append(esc(ctx.t("Facts checked {date}", date=entity.checked)))
+        parts.append(esc(ctx.t("Data last changed {date}", date=ctx.date(max(dates)))))
+    parts.append(esc(ctx.t("Facts checked {date}", date=ctx.date(entity.checked))))
     return '\n<p class="atlas-page-meta">' + " · ".join(parts) + "</p>\n"
 
 

@@ -16,40 +16,42 @@ def _by_name(store: Any) -> list:
 
 def models_index(ctx: Ctx) -> str:
     rows = []
+    unit = ctx.t("parameters")
     for f in _by_name(ctx.catalog.families):
         sizes = [v.parameters for v in f.variants if v.parameters]
         size = ""
         if sizes:
             lo, hi = min(sizes), max(sizes)
             size = (
-                count_html(hi, "parameters")
+                count_html(hi, unit)
                 if lo == hi
-                else f"{count_html(lo, 'parameters')} – {count_html(hi, 'parameters')}"
+                else f"{count_html(lo, unit)} – {count_html(hi, unit)}"
             )
         rows.append(
             [
                 ctx.link("family", f.id),
                 org_names(ctx, f.organizations),
-                esc(f.release_date),
-                (esc(f.architecture) if f.architecture else ctx.unknown)
+                esc(ctx.date(f.release_date)),
+                (esc(ctx.t(f.architecture)) if f.architecture else ctx.unknown)
                 + (" (MoE)" if f.mixture_of_experts else ""),
-                access_text(f.access, f.gated, ctx=ctx) if f.access else ctx.unknown,
+                access_text(ctx, f.access, f.gated) if f.access else ctx.unknown,
                 size or ctx.unknown,
                 str(len(f.variants)),
                 str(len(ctx.catalog.family_results(f.id))),
             ]
         )
+    headers = (
+        "Family",
+        "Organization",
+        "Released",
+        "Architecture",
+        "Access",
+        "Parameters",
+        "Variants",
+        "Results",
+    )
     return table(
-        [
-            "Family",
-            "Organization",
-            "Released",
-            "Architecture",
-            "Access",
-            "Parameters",
-            "Variants",
-            "Results",
-        ],
+        [ctx.t(h) for h in headers],
         rows,
         numeric=(5, 6, 7),
     )
@@ -61,7 +63,7 @@ def datasets_index(ctx: Ctx) -> str:
         rows.append(
             [
                 ctx.link("dataset", d.id),
-                esc(d.kind),
+                esc(ctx.t(d.kind)),
                 size_text(ctx, d),
                 text_list(d.languages),
                 esc(ctx.catalog.licenses[d.license].name) if d.license else ctx.unknown,
@@ -69,7 +71,10 @@ def datasets_index(ctx: Ctx) -> str:
             ]
         )
     return table(
-        ["Dataset", "Kind", "Size", "Languages", "License", "Used by (families)"],
+        [
+            ctx.t(h)
+            for h in ("Dataset", "Kind", "Size", "Languages", "License", "Used by (families)")
+        ],
         rows,
         numeric=(5,),
     )
@@ -89,22 +94,36 @@ def benchmarks_index(ctx: Ctx) -> str:
             ]
         )
     return table(
-        ["Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results"], rows, numeric=(3, 5)
+        [ctx.t(h) for h in ("Benchmark", "Format", "Metrics", "Tasks", "Part of", "Results")],
+        rows,
+        numeric=(3, 5),
     )
 
 
 def methods_index(ctx: Ctx) -> str:
     rows = [
-        [ctx.link("method", m.id), esc(m.kind), esc(m.full_name or ""), source_link(ctx, m.paper)]
+        [
+            ctx.link("method", m.id),
+            esc(ctx.t(m.kind)),
+            esc(m.full_name or ""),
+            source_link(ctx, m.paper),
+        ]
         for m in _by_name(ctx.catalog.methods)
     ]
-    return table(["Method or guide", "Kind", "Full name", "Paper"], rows)
+    return table([ctx.t(h) for h in ("Method or guide", "Kind", "Full name", "Paper")], rows)
 
 
 def catalog_stats(ctx: Ctx) -> str:
     c = ctx.catalog
-    return (
-        f"{len(c.families)} model families with {len(c.variants)} variants, {len(c.datasets)} datasets, "
-        f"{len(c.benchmarks)} benchmarks, {len(c.methods)} methods and guides, and {len(c.results)} results "
-        f"from {len(c.sources)} cited documents"
+    return ctx.t(
+        "{families} model families with {variants} variants, {datasets} datasets, {benchmarks} "
+        "benchmarks, {methods} methods and guides, and {results} results from {sources} cited "
+        "documents",
+        families=len(c.families),
+        variants=len(c.variants),
+        datasets=len(c.datasets),
+        benchmarks=len(c.benchmarks),
+        methods=len(c.methods),
+        results=len(c.results),
+        sources=len(c.sources),
     )

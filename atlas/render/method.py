@@ -13,12 +13,12 @@ def method_facts(ctx: Ctx, method_id: str) -> str:
     m: S.Method = ctx.entity("method", method_id)
     rows = [
         ("Full name", esc(m.full_name) if m.full_name else ""),
-        ("Kind", esc(m.kind)),
+        ("Kind", esc(ctx.t(m.kind))),
         ("Paper", source_link(ctx, m.paper)),
         ("Code", ext_link(m.code, m.code) if m.code else ""),
         ("Related", ", ".join(ctx.link("method", r) for r in m.related)),
         ("Also known as", text_list(m.aliases)),
-        ("Facts last checked", esc(m.checked)),
+        ("Facts last checked", esc(ctx.date(m.checked))),
     ]
     return facts_table(ctx, rows)
 
@@ -31,7 +31,7 @@ def reported_figures(ctx: Ctx, method_id: str) -> str:
         [
             esc(r.label),
             esc(fmt_number(r.value) + (f" {r.unit}" if r.unit else "")),
-            cite_md(ctx.catalog, r.source, r.locator, note=r.note),
+            cite_md(ctx.catalog, r.source, r.locator, note=r.note, t=ctx.t),
         ]
         for r in m.reported
     ]

@@ -17,10 +17,14 @@ from .md import esc, url
 from .strings import text
 
 
+def text_en(key: str, **values) -> str:
+    return text("en", key, **values)
+
+
 class Notes:
-    def __init__(self, catalog: Catalog, t: Callable[..., str] | None = None):
+    def __init__(self, catalog: Catalog, t: Callable[..., str] = text_en):
         self.catalog = catalog
-        self.t = t or (lambda key, **values: text("en", key, **values))  # ctx.t of the page
+        self.t = t  # the page's interface strings (Ctx.t)
         self.numbers: dict[tuple, int] = {}
 
     def mark(
@@ -54,8 +58,8 @@ class Notes:
                 for v, a in zip(values, alts)
             )
             out += alternatives(
-                self.t,
-                values[0] if len(values) == 1 else esc(self.t("{n} values", n=len(values))),
+                self,
+                values[0] if len(values) == 1 else self.t("{n} values", n=len(values)),
                 items,
                 differ=True,
             )
@@ -73,27 +77,30 @@ class Notes:
             if note:
                 text += f' <span class="atlas-note">({esc(note)})</span>'
             if estimate:
-                label = esc(self.t("estimate"))
-                text += f' <span class="atlas-estimate">({label}: {esc(estimate)})</span>'
+                shown = self.t("(estimate: {value})", value=estimate)
+                text += f' <span class="atlas-estimate">{esc(shown)}</span>'
             notes.append(f'<li id="n{number}" value="{number}">{text}</li>')
-        docs = [_document(self.catalog, sid) for sid in documents]
+        docs = [_document(self, sid) for sid in documents]
         return (
             '\n<ol class="atlas-notes">\n' + "\n".join(notes) + "\n</ol>\n\n"
             '<ul class="atlas-sources">\n' + "\n".join(docs) + "\n</ul>\n"
         )
 
 
-def alternatives(t: Callable[..., str], summary: str, items: str, differ: bool) -> str:
-    """A marker that opens other documents' values: "≠ 7B" (they differ) or "+1" (they agree);
-    ``t`` is the page's ``ctx.t``."""
+def alternatives(page: Any, summary: str, items: str, differ: bool) -> str:
+    """A marker that opens other documents' values: "≠ 7B" (they differ) or "+1" (they agree).
+    ``page``: anything with the page's ``t`` (a Ctx or a Notes)."""
     mark = f"≠ {summary}" if differ else f"+{summary}"
     tip = esc(
-        t("other sources report other values" if differ else "other sources report the same value")
+        page.t(
+            "other sources report other values" if differ else "other sources report the same value"
+        )
     )
     return f'<details class="atlas-alt"><summary title="{tip}">{mark}</summary><ul>{items}</ul></details>'
 
 
-def _document(catalog: Catalog, source_id: str) -> str:
+def _document(notes: Notes, source_id: str) -> str:
+    catalog = notes.catalog
     src = catalog.sources[source_id]
     parts = [
         f"<strong>{esc(catalog.source_labels[source_id])}</strong>",
@@ -102,7 +109,7 @@ def _document(catalog: Catalog, source_id: str) -> str:
     if src.authors:
         parts.append(esc(src.authors))
     meta = (
-        [esc(src.kind.replace("-", " "))]
+        [esc(notes.t(src.kind.replace("-", " ")))]
         + ([esc(src.venue)] if src.venue else [])
         + [str(src.year)]
     )

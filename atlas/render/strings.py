@@ -7,6 +7,24 @@ in the code. Values from the data (names, notes, sources) never pass through her
 from __future__ import annotations
 
 ZH: dict[str, str] = {
+    # the site (mkdocs.yml: nav, site_name, site_description, copyright, palette toggles)
+    "Home": "首页",
+    "Models": "模型",
+    "Datasets": "数据集",
+    "Benchmarks": "基准测试",
+    "Methods & guides": "方法与指南",
+    "All models": "全部模型",
+    "Compare": "对比",
+    "Charts": "图表",
+    "About the data": "关于数据",
+    "Downloads": "下载",
+    "Coverage": "覆盖情况",
+    "Performance": "构建性能",
+    "Foundation Model Atlas": "基础模型图谱",
+    "What each foundation model is, what it was trained on, how it scores, and where every number comes from.": "每个基础模型是什么、用什么数据训练、成绩如何，以及每个数字出自何处。",
+    "Data and text under CC BY 4.0 unless a page says otherwise; every number links to its source.": "除页面另有说明外，数据与文字采用 CC BY 4.0 许可；每个数字都链接到其来源。",
+    "Switch to dark mode": "切换到深色模式",
+    "Switch to light mode": "切换到浅色模式",
     # section headings
     "At a glance": "概览",
     "Summary": "概要",
@@ -68,10 +86,6 @@ ZH: dict[str, str] = {
     "Method": "方法",
     "Also known as": "又称",
     "Guide": "指南",
-    "Models": "模型",
-    "Datasets": "数据集",
-    "Benchmarks": "基准测试",
-    "Methods & guides": "方法与指南",
     "Training objective": "训练目标",
     "Tokenizer": "分词器",
     "Created by": "创建者",
@@ -207,6 +221,45 @@ ZH: dict[str, str] = {
     "any": "不限",
     "Name": "名称",
     "name or alias": "名称或别名",
+    # vocabulary, facts, explore, compare, charts, coverage, citations
+    "api only": "仅 API",
+    "unknown": "未知",
+    "decoder-only": "仅解码器",
+    "encoder-decoder": "编码器-解码器",
+    "encoder-only": "仅编码器",
+    "prefix-lm": "前缀语言模型",
+    "text": "文本",
+    "image": "图像",
+    "audio": "音频",
+    "video": "视频",
+    "pretraining": "预训练",
+    "instruction": "指令",
+    "dialogue": "对话",
+    "preference": "偏好",
+    "evaluation": "评测",
+    "method": "方法",
+    "guide": "指南",
+    "paper": "论文",
+    "technical report": "技术报告",
+    "model card": "模型卡",
+    "dataset card": "数据集卡",
+    "repository": "代码仓库",
+    "blog": "博客",
+    "website": "网站",
+    " mixture of experts": "混合专家",
+    " ({value} active)": "（激活 {value}）",
+    "Tasks": "任务数",
+    "Results": "结果数",
+    "Used by (families)": "使用它的模型系列",
+    "Method or guide": "方法或指南",
+    "Results per benchmark": "各基准的结果数",
+    "Settings": "设置数",
+    "Field": "字段",
+    "Filled": "已填写",
+    "Share": "比例",
+    "Families": "模型系列",
+    "Methods": "方法",
+    "no 5-shot MMLU result in the atlas": "本图谱没有 MMLU 5-shot 结果",
     "Released in": "发布年份",
     "License class": "许可类别",
     "Parameters at least": "参数量至少",
@@ -234,7 +287,53 @@ ZH: dict[str, str] = {
     "Choose one more model to see the results they share.": "再选择一个模型即可查看共同的结果。",
     "No model is called “{q}”.": "没有名为“{q}”的模型。",
     "compare": "对比",
+    "MMLU 5-shot": "MMLU 5-shot",
+    "Hover a value for its source and the place in it. Values from different sources are separated by a slash.": "将鼠标悬停在数值上可查看其来源及出处位置；不同来源的数值以斜杠分隔。",
+    "(estimate: {value})": "（估计值：{value}）",
+    "Cited for: {places}.": "引用位置：{places}。",
+    "{value} examples": "{value} 个样本",
+    "{value} documents": "{value} 篇文档",
+    "{families} model families with {variants} variants, {datasets} datasets, {benchmarks} benchmarks, {methods} methods and guides, and {results} results from {sources} cited documents": "{families} 个模型系列（共 {variants} 个版本）、{datasets} 个数据集、{benchmarks} 个基准测试、{methods} 篇方法与指南，以及来自 {sources} 份引用文献的 {results} 条结果",
+    "parameters": "参数",
+    "{n} model variants; diagonal lines mark 20 tokens per parameter and equal training compute": "{n} 个模型版本；斜线表示每参数 20 个词元以及相同的训练计算量",
+    "Training compute ≈ 6 × parameters × tokens (FLOPs, log scale)": "训练计算量 ≈ 6 × 参数量 × 词元数（FLOPs，对数坐标）",
+    "random chance": "随机水平",
+    "Which families were trained from which: an arrow runs from a base model to a family fine-tuned or otherwise derived from it (the derived_from field of each family).": "哪些系列由哪些系列训练而来：箭头从基础模型指向由它微调或以其他方式派生出的系列（取自各系列的 derived_from 字段）。",
+    "Values marked as estimates: {estimates}. Values without a source: {unsourced}. Entities whose facts have not been checked for {days} days: {stale}.": "标为估计值的数值：{estimates}。没有来源的数值：{unsourced}。超过 {days} 天未核对事实的条目：{stale}。",
 }
+
+
+#: The editions of the site: language -> where its pages live (hooks/editions.py builds them).
+EDITIONS: dict[str, str] = {"en": "", "zh": "zh/"}
+#: Each language by its own name, for the language switch.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "zh": "中文"}
+#: Settings of mkdocs.yml whose text is translated on another edition's pages (by this table).
+EDITION_CONFIG = ("site_name", "site_description", "copyright")
+
+
+def edition_of(src_uri: str) -> tuple[str, str]:
+    """(language, English source path) of a page: "zh/models/llama.md" -> ("zh", "models/llama.md")."""
+    for lang, prefix in EDITIONS.items():
+        if prefix and src_uri.startswith(prefix):
+            return lang, src_uri[len(prefix) :]
+    return "en", src_uri
+
+
+def translated_source(src_uri: str) -> str | None:
+    """The language of a translated page's source: "methods/lora.zh.md" -> "zh", else None."""
+    stem = src_uri[: -len(".md")] if src_uri.endswith(".md") else ""
+    lang = stem.rpartition(".")[2] if "." in stem.rpartition("/")[2] else ""
+    return lang if lang in EDITIONS and EDITIONS[lang] else None
+
+
+def format_date(lang: str, value: str | None) -> str:
+    """2023-02-24 / 2023-02 / 2023 as written in ``lang``: 2023年2月24日 / 2023年2月 / 2023年."""
+    if not value or lang == "en":
+        return value or ""
+    parts = str(value).split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        return str(value)
+    return "".join(f"{int(p)}{unit}" for p, unit in zip(parts, "年月日"))
 
 
 def text(lang: str, key: str, **values) -> str:

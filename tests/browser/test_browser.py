@@ -988,3 +988,46 @@ def test_a_link_to_a_variant_lands_on_its_row(browser, server, screen):
     header = browser.find_element(By.CSS_SELECTOR, "header.md-header")
     box, height = rect(browser, target), browser.execute_script("return innerHeight")
     assert rect(browser, header)["bottom"] <= box["top"] and box["bottom"] <= height, box
+
+
+def test_chinese_edition_speaks_chinese_and_switches_to_the_same_page(browser, server):
+    browser.get(server + "/zh/models/llama/")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh"
+    headings = [h.text for h in browser.find_elements(By.CSS_SELECTOR, "article h2")]
+    assert "各版本" in headings and "Variants" not in headings
+    link = browser.find_element(By.CSS_SELECTOR, 'a.md-select__link[hreflang="en"]')
+    browser.get(link.get_attribute("href"))
+    assert urlparse(browser.current_url).path == "/models/llama/"
+    link = browser.find_element(By.CSS_SELECTOR, 'a.md-select__link[hreflang="zh"]')
+    browser.get(link.get_attribute("href"))
+    assert urlparse(browser.current_url).path == "/zh/models/llama/"
+
+
+@pytest.mark.parametrize(
+    "query, page",
+    [
+        ("指令微调", "/zh/methods/instruction-tuning/"),
+        ("低秩", "/zh/methods/lora/"),
+        ("前置归一化", "/zh/models/llama/"),  # words from the middle of its Chinese summary
+    ],
+)
+def test_chinese_search_in_the_chinese_edition_lands_on_chinese_pages(browser, server, query, page):
+    found = pages_of(search(browser, server, query, home="/zh/"))
+    assert page in found, found[:5]
+    assert all(p.startswith("/zh/") for p in found), found[:5]
+
+
+def test_english_search_stays_in_the_english_edition(browser, server):
+    found = pages_of(search(browser, server, "llama"))
+    assert found and not any(p.startswith("/zh/") for p in found), found[:5]
+
+
+def test_downloaded_chinese_edition_works_from_disk(browser, offline_site):
+    home = offline_site.as_uri()
+    browser.get(home + "/zh/models/llama.html")
+    assert "各版本" in browser.find_element(By.CSS_SELECTOR, "article").text
+    link = browser.find_element(By.CSS_SELECTOR, 'a.md-select__link[hreflang="en"]')
+    assert link.get_attribute("href").endswith("/models/llama.html")
+    assert "/zh/" not in link.get_attribute("href")
+    results = pages_of(search(browser, home, "指令微调", home="/zh/index.html"))
+    assert any(r.endswith("/zh/methods/instruction-tuning.html") for r in results), results[:3]

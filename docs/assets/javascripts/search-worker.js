@@ -198,7 +198,19 @@ function Engine(config, docs, options, data) {
   this.options = options || {};
   this.pages = new Map();
   for (var i = 0; i < docs.length; i++)
-    if (docs[i].location.indexOf("#") < 0) this.pages.set(docs[i].location, docs[i]);
+    if (docs[i].location.indexOf("#") < 0 && inEdition(docs[i].location)) this.pages.set(docs[i].location, docs[i]);
+}
+
+// Each edition of the site (English at the root, Chinese under zh/) searches its own pages:
+// overrides/main.html names the page's edition in the worker's address (?edition=zh/&editions=zh/).
+// Only pages in this.pages are returned, so the other edition's documents never show.
+function inEdition(location) {
+  var params = new URL(here).searchParams, root = new URL("../../", here).href;
+  var edition = params.get("edition") || "";
+  var others = (params.get("editions") || "").split(",").filter(function (p) { return p && p !== edition; });
+  var path = location.indexOf(root) === 0 ? location.slice(root.length) : location.replace(/^\.?\//, "");
+  if (edition && path.indexOf(edition) !== 0) return false;
+  return !others.some(function (p) { return path.indexOf(p) === 0; });
 }
 
 Engine.prototype.clauses = function (query) {
