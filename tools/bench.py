@@ -596,11 +596,14 @@ def markdown_table(report: dict) -> str:
 def _catalog_size(project: Path) -> str:
     data = project / "data"
     families = len(list((data / "models").glob("*.yaml")))
+    # a result is one `model:` key, in block style or flow style
     results = sum(
-        f.read_text(encoding="utf-8").count("\n- model:") for f in (data / "results").glob("*.yaml")
+        f.read_text(encoding="utf-8").count("model:") for f in (data / "results").glob("*.yaml")
     )
-    pages = len(list((project / "docs").rglob("*.md")))
-    return f"{families} families, {results:,} results, {pages} pages"
+    # docs/X.zh.md is the Chinese text of docs/X.md, not a page of its own
+    pages = sum(1 for p in (project / "docs").rglob("*.md") if not p.name.endswith(".zh.md"))
+    editions = " in each edition" if (project / "hooks" / "editions.py").exists() else ""
+    return f"{families} families, {results:,} results, {pages} pages{editions}"
 
 
 def against(commit: str, repeats: int = 3) -> str:
