@@ -32,8 +32,9 @@ every page. Here (run by ``hooks/search_index.py`` after Material's search plugi
 - **Packed.** lunr.py writes lunr.js's serialized index; ``pack`` halves it and lets the worker
   read postings and vectors only when a query needs them (see ``pack``).
 
-One edition is one call of ``site_documents`` with its language; the index is built from what
-it returns, so a Chinese edition calls it with ``lang="zh"``.
+One index serves both editions (English at the root, Chinese under ``zh/``): ``site_documents``
+returns each entity's document once per edition, in that edition's language and under its
+folder, and the worker returns only the pages of the edition it was opened from.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ from lunr import get_default_builder
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from . import kinds
+from .render.strings import EDITIONS
 from .render.strings import text as t
 
 INDEX_FILE = "atlas-index.js"
@@ -265,7 +267,7 @@ _FIELDS_OF = {
 
 def entity_documents(catalog, lang: str, directory_urls: bool = True) -> list[dict]:
     """One document per entity page, from the catalog, in edition ``lang`` ("en" or "zh")."""
-    docs = []
+    docs, prefix = [], EDITIONS[lang]
     for kind in kinds.KINDS:
         for entity_id, entity in getattr(catalog, kind.field).items():
             name_rows, rows = _FIELDS_OF[kind.name](catalog, entity)
@@ -275,7 +277,7 @@ def entity_documents(catalog, lang: str, directory_urls: bool = True) -> list[di
             summary = entity.summary.model_dump()
             docs.append(
                 {
-                    "location": kinds.page_url(kind.name, entity_id, directory_urls),
+                    "location": prefix + kinds.page_url(kind.name, entity_id, directory_urls),
                     "title": html.escape(entity.name, quote=False),
                     "text": _paragraphs(summary[lang], summary[_other(lang)], known_as, line),
                     "tags": [t(lang, label)],
@@ -286,15 +288,22 @@ def entity_documents(catalog, lang: str, directory_urls: bool = True) -> list[di
     return docs
 
 
-def site_documents(
-    catalog, material_docs: list[dict], lang: str = "en", directory_urls: bool = True
-) -> list[dict]:
-    """Every search document of one edition: Material's documents of the pages it parsed (an
-    entity page's own document replaced by the catalog's) and one document per entity."""
-    entities = entity_documents(catalog, lang, directory_urls) if catalog is not None else []
+def site_documents(catalog, material_docs: list[dict], directory_urls: bool = True) -> list[dict]:
+    """Every search document of the site, both editions: Material's documents of the pages it
+    parsed (an entity page's own document replaced by the catalog's) and one document per
+    entity and edition (the worker keeps each edition to its own pages)."""
+    entities = (
+        [d for lang in EDITIONS for d in entity_documents(catalog, lang, directory_urls)]
+        if catalog is not None
+        else []
+    )
     replaced = {doc["location"] for doc in entities}
     sections = {
-        kinds.kind(name).page_dir + ("/" if directory_urls else "/index.html"): label
+        prefix + kinds.kind(name).page_dir + ("/" if directory_urls else "/index.html"): (
+            label,
+            lang,
+        )
+        for lang, prefix in EDITIONS.items()
         for name, label in SECTIONS.items()
     }
     docs = []
@@ -303,7 +312,8 @@ def site_documents(
             continue
         doc = {k: v.replace("\u200b", "") if isinstance(v, str) else v for k, v in doc.items()}
         if doc["location"] in sections:
-            doc["names"] = [t(_other(lang), sections[doc["location"]])]
+            label, lang = sections[doc["location"]]
+            doc["names"] = [t(_other(lang), label)]
         docs.append(doc)
     return docs + entities
 
@@ -442,34 +452,33 @@ def unpack(packed: dict) -> dict:
     }
 
 
-#: The last index built for each edition: `mkdocs serve` rebuilds after every save, and most
-#: saves (a number, a result) leave the searchable text as it was.
+#: The last index built: `mkdocs serve` rebuilds after every save, and most saves (a number,
+#: a result) leave the searchable text as it was.
 _last_index: dict[str, tuple[str, object, str]] = {}
 
 
-def _index_text(docs: list[dict], separator: str, lang: str, user_dict: str | None):
+def _index_text(docs: list[dict], separator: str, user_dict: str | None):
     """The segmenter and the packed index of ``docs``, built again only when they changed."""
     words = Path(user_dict).read_text(encoding="utf-8") if user_dict else ""
     key = json.dumps([docs, separator, words], ensure_ascii=False, sort_keys=True, default=str)
     key = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    last = _last_index.get(lang)
+    last = _last_index.get("site")
     if last and last[0] == key:
         return last[1], last[2]
     segmenter = segmenter_for(docs, user_dict)
     packed = pack(build_index(docs, separator, segmenter), segmenter)
     text = json.dumps(packed, ensure_ascii=False, separators=(",", ":"))
-    _last_index[lang] = (key, segmenter, text)
+    _last_index["site"] = (key, segmenter, text)
     return segmenter, text
 
 
 def write_index(
     site_dir: Path,
     catalog=None,
-    lang: str = "en",
     directory_urls: bool = True,
     user_dict: str | None = None,
 ) -> Path | None:
-    """Rewrite ``search/search_index.json`` with this edition's documents and write
+    """Rewrite ``search/search_index.json`` with the site's documents and write
     ``search/atlas-index.js`` beside it; None when search is off.
 
     The index's hash is written into both files: into the ``config`` of the documents (the
@@ -482,8 +491,8 @@ def write_index(
         return None
     search_index = json.loads(source.read_text(encoding="utf-8"))
     config = search_index["config"]
-    docs = site_documents(catalog, search_index["docs"], lang, directory_urls)
-    segmenter, text = _index_text(docs, config["separator"], lang, user_dict)
+    docs = site_documents(catalog, search_index["docs"], directory_urls)
+    segmenter, text = _index_text(docs, config["separator"], user_dict)
     literal = (
         json.dumps(text, ensure_ascii=False)
         .replace("\u2028", "\\u2028")

@@ -4,10 +4,10 @@
   (docs/assets/javascripts/search-worker.js; overrides/main.html reads the flag). A builder
   that does not run hooks (Zensical) never sets it and keeps its own search and worker.
 - ``on_page_markdown``: keep Material's search plugin from parsing the HTML of family, dataset
-  and benchmark pages (big tables, nothing to search but what the catalog holds); their
-  documents come from the catalog.
-- ``on_post_build``: after the search plugin has written its documents, write this edition's
-  documents and its prebuilt, packed index.
+  and benchmark pages, in both editions (big tables, nothing to search but what the catalog
+  holds); their documents come from the catalog.
+- ``on_post_build``: after the search plugin has written its documents, write the documents
+  of both editions and their prebuilt, packed index.
 
 The catalog is the one the macros plugin loaded (macros.py). Without it (the plain Markdown
 baseline of ``python -m atlas bench``) every page is Material's document, as parsed.
@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from atlas import kinds  # noqa: E402
+from atlas.render.strings import edition_of  # noqa: E402
 from atlas.searchindex import write_index  # noqa: E402
 
 #: Entity kinds whose pages are one macro call: their search document is the catalog's.
@@ -41,7 +42,7 @@ def _catalog(config):
 
 def on_page_markdown(markdown, page, config, **kwargs):
     catalog = _catalog(config)
-    folder, _, name = page.file.src_uri.rpartition("/")
+    folder, _, name = edition_of(page.file.src_uri)[1].rpartition("/")
     for kind_name in FROM_CATALOG:
         kind = kinds.kind(kind_name)
         if catalog is not None and folder == kind.page_dir:
@@ -59,7 +60,6 @@ def on_post_build(config, **kwargs):
     write_index(
         Path(config["site_dir"]),
         _catalog(config),
-        lang=config["theme"]["language"] or "en",
         directory_urls=config["use_directory_urls"],
         user_dict=user_dict,
     )

@@ -1007,6 +1007,7 @@ def test_chinese_edition_speaks_chinese_and_switches_to_the_same_page(browser, s
     [
         ("指令微调", "/zh/methods/instruction-tuning/"),
         ("低秩", "/zh/methods/lora/"),
+        ("前置归一化", "/zh/models/llama/"),  # words from the middle of its Chinese summary
     ],
 )
 def test_chinese_search_in_the_chinese_edition_lands_on_chinese_pages(browser, server, query, page):
@@ -1018,6 +1019,12 @@ def test_chinese_search_in_the_chinese_edition_lands_on_chinese_pages(browser, s
 def test_english_search_stays_in_the_english_edition(browser, server):
     found = pages_of(search(browser, server, "llama"))
     assert found and not any(p.startswith("/zh/") for p in found), found[:5]
+
+
+def test_english_search_from_disk_stays_in_the_english_edition(browser, offline_site):
+    """The offline build's worker shim adds to the worker's address; the edition still holds."""
+    found = pages_of(search(browser, offline_site.as_uri(), "qwen", home="/index.html"))
+    assert found and not any("/zh/" in p for p in found), found[:5]
 
 
 def test_downloaded_chinese_edition_works_from_disk(browser, offline_site):

@@ -63,9 +63,11 @@ def segmenter(docs):
     return segmenter_for(docs, USER_DICT)
 
 
-def search(docs, segmenter, query: str) -> list[str]:
+def search(docs, segmenter, query: str, edition: str = "") -> list[str]:
+    """The pages of one edition that answer ``query``, as the worker keeps them."""
     serialized = build_index(docs, SEPARATOR, segmenter)
-    return [docs[int(hit["ref"])]["location"] for hit in Index.load(serialized).search(query)]
+    hits = [docs[int(hit["ref"])]["location"] for hit in Index.load(serialized).search(query)]
+    return [h for h in hits if h.startswith(edition) and (edition or not h.startswith("zh/"))]
 
 
 def test_tokens_are_words_without_markup_case_or_stop_words():
@@ -122,12 +124,17 @@ def test_entity_pages_get_the_catalog_document_and_keep_their_prose_sections(doc
     assert len([d for d in docs if d["location"] == "methods/toy-tuning/"]) == 1
 
 
-def test_an_edition_in_chinese_shows_its_language_first(catalog):
-    toy = next(d for d in entity_documents(catalog, "zh") if d["location"] == "models/toy/")
+def test_an_edition_in_chinese_shows_its_language_first(catalog, docs):
+    toy = next(d for d in entity_documents(catalog, "zh") if d["location"] == "zh/models/toy/")
     assert toy["text"].startswith("<p>玩具模型用于测试。</p><p>Toy is")
     assert toy["tags"] == ["模型"] and "开发者: Toy Lab" in toy["text"]
     offline = entity_documents(catalog, "en", directory_urls=False)
     assert "models/toy.html" in {d["location"] for d in offline}
+    # the site's documents hold each entity once per edition, each under its own folder
+    assert [d["location"] for d in docs].count("zh/models/toy/") == 1
+    assert [d["location"] for d in docs].count("models/toy/") == 1
+    segmenter = segmenter_for(docs, USER_DICT)
+    assert search(docs, segmenter, "玩具", edition="zh/")[0] == "zh/models/toy/"
 
 
 def test_the_segmenter_cuts_the_catalog_as_jieba_does():

@@ -206,8 +206,10 @@ function Engine(config, docs, options, data) {
 // Only pages in this.pages are returned, so the other edition's documents never show.
 function inEdition(location) {
   var params = new URL(here).searchParams, root = new URL("../../", here).href;
-  var edition = params.get("edition") || "";
-  var others = (params.get("editions") || "").split(",").filter(function (p) { return p && p !== edition; });
+  // the offline build's iframe-worker shim appends "?<time>" to the address, after our query
+  var param = function (name) { return (params.get(name) || "").split("?")[0]; };
+  var edition = param("edition");
+  var others = param("editions").split(",").filter(function (p) { return p && p !== edition; });
   var path = location.indexOf(root) === 0 ? location.slice(root.length) : location.replace(/^\.?\//, "");
   if (edition && path.indexOf(edition) !== 0) return false;
   return !others.some(function (p) { return path.indexOf(p) === 0; });
