@@ -124,15 +124,29 @@ def read_files(root: Path, errors: list[DataError]) -> list[DataFile]:
             errors.append(DataError(rel, 0, "", message, UNREADABLE))
             out.append(DataFile(rel, folder, None))
             continue
-        located, errs = read_yaml_fast(path.read_bytes(), rel)
+        located, errs = _parse(path.read_bytes(), rel)
         errors.extend(errs)
-        if located is not None:
-            errors.extend(_placeholders(located, rel))
         out.append(DataFile(rel, folder, located))
     for name in LIST_FILES:
         if not os.path.lexists(data_dir / name):
             errors.append(DataError(f"data/{name}", 0, "", "required file is missing"))
     return out
+
+
+#: Each file's last parse, by its bytes: `mkdocs serve` loads the catalog again after every
+#: save, and a save changes one file. Nothing downstream changes what a parse returns.
+_parses: dict[str, tuple[bytes, Located | None, list[DataError]]] = {}
+
+
+def _parse(raw: bytes, rel: str) -> tuple[Located | None, list[DataError]]:
+    last = _parses.get(rel)
+    if last is not None and last[0] == raw:
+        return last[1], last[2]
+    located, errs = read_yaml_fast(raw, rel)
+    if located is not None:
+        errs = [*errs, *_placeholders(located, rel)]
+    _parses[rel] = (raw, located, errs)
+    return located, errs
 
 
 def _placeholders(located: Located, file: str) -> list[DataError]:

@@ -6,6 +6,7 @@ relative to it, in either of MkDocs' URL styles) and facts about the site.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,9 @@ from ..load import Catalog
 from ..load.files import suggest
 from .md import link
 from .strings import EDITIONS, format_date, text
+
+# Pages link to the same few hundred pages over and over; relpath itself is slow.
+_relpath = functools.lru_cache(maxsize=1 << 16)(posixpath.relpath)
 
 UNKNOWN_TIP = "not reported in the cited sources"
 UNKNOWN = f'<span class="atlas-unknown" title="{UNKNOWN_TIP}">–</span>'
@@ -126,7 +130,7 @@ class Ctx:
         files = self.url.endswith(".html")
         target = self.root + kinds.page_url(kind_name, entity_id, directory_urls=not files)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
-        rel = posixpath.relpath(target, base or ".") + ("" if files else "/")
+        rel = _relpath(target, base or ".") + ("" if files else "/")
         return rel + (f"#{anchor}" if anchor else "")
 
     def doc_href(self, src_uri: str) -> str:
@@ -135,11 +139,11 @@ class Ctx:
         src_uri = self.root + src_uri
         target = src_uri[: -len(".md")] + ".html" if files else directory_url(src_uri)
         base = posixpath.dirname(self.url) if files else self.url.rstrip("/")
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = _relpath(target or ".", base or ".")
         return rel + ("/" if not files and not rel.endswith("/") and target else "")
 
     def site_href(self, path: str) -> str:
         """A relative URL from this page to a file of the built site (``api/catalog.json``),
         which both editions share."""
         base = self.url if self.url.endswith("/") else posixpath.dirname(self.url)
-        return posixpath.relpath(path, base.rstrip("/") or ".")
+        return _relpath(path, base.rstrip("/") or ".")

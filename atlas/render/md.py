@@ -17,13 +17,14 @@ from urllib.parse import quote
 # Jinja. Each becomes a numeric character reference.
 _SPECIAL = "&<>\"'|\\`*_[]{}#!~^=$"
 _TABLE = str.maketrans({c: f"&#{ord(c)};" for c in _SPECIAL})
+_ANY_SPECIAL = re.compile(f"[{re.escape(_SPECIAL)}]")  # most values have none: skip translate
 
 
 def esc(value: object) -> str:
     """Escape a value for Markdown or HTML text, on one line."""
     text = "" if value is None else str(value)
     text = " ".join(text.split())  # newlines and runs of spaces would break tables
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _ANY_SPECIAL.search(text) else text
 
 
 def esc_block(value: object) -> str:

@@ -84,8 +84,9 @@ class Layout:
     def fits(self, box: Box, over_marks: bool = False) -> bool:
         x0, y0, x1, y1 = self.bounds
         inside = box[0] >= x0 and box[1] >= y0 and box[2] <= x1 and box[3] <= y1
-        others = self.taken if over_marks else self.taken + self.marks
-        return inside and not any(overlap(box, t) for t in others)
+        if not inside or any(overlap(box, t) for t in self.taken):
+            return False
+        return over_marks or not any(overlap(box, m) for m in self.marks)
 
     def place(self, candidates: Sequence[tuple[Box, object]], over_marks=False) -> object | None:
         """The first candidate whose box fits (now taken), or None."""
