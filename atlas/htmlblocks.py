@@ -55,6 +55,11 @@ def hold(page: str, markdown: str) -> str:
     return "".join(out) + markdown[done:]
 
 
+def held(page: str) -> list[str]:
+    """The blocks held for ``page`` and not yet restored."""
+    return list(_held.get(page, ()))
+
+
 def restore(page: str, html: str) -> str:
     """The converted page with ``page``'s held blocks back in place of their tokens."""
     blocks = _held.pop(page, None)

@@ -644,6 +644,60 @@ def against(commit: str, repeats: int = 3) -> str:
     return "\n".join(lines)
 
 
+SERVE_FILE = "data/results/touvron2023llama.yaml"
+SERVE_VALUE = "value: 68.9"  # LLaMA-I 65B on MMLU, shown on the LLaMA page
+
+
+def serve_loop(saves: int = 5) -> list[float]:
+    """Seconds from saving a one-number change in a data file of this checkout to the LLaMA
+    page served by `./run serve` showing it, for each of ``saves`` saves; the file is put
+    back afterwards."""
+    import socket
+    import threading
+    import time
+    import urllib.request
+
+    path = ROOT / SERVE_FILE
+    original = path.read_text(encoding="utf-8")
+    assert SERVE_VALUE in original, f"{SERVE_FILE} no longer has {SERVE_VALUE!r}"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen(
+        [str(ROOT / "run"), "serve", "-a", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(proc.stdout), daemon=True).start()
+    times = []
+    try:
+        while not any("Serving on" in line for line in log):
+            assert proc.poll() is None, "".join(log[-20:])
+            time.sleep(0.2)
+        for i in range(saves):
+            time.sleep(2)
+            new = f"68.9{i + 1}"
+            start = time.monotonic()
+            path.write_text(original.replace(SERVE_VALUE, f"value: {new}", 1), encoding="utf-8")
+            while True:
+                try:
+                    url = f"http://127.0.0.1:{port}/models/llama/"
+                    if f">{new}<" in urllib.request.urlopen(url, timeout=60).read().decode():
+                        break
+                except OSError:
+                    pass
+                time.sleep(0.1)
+            times.append(time.monotonic() - start)
+            print(f"save {i + 1}: {times[-1]:.1f} s", file=sys.stderr)
+    finally:
+        path.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=30)
+    return times
+
+
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
@@ -666,7 +720,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="COMMIT",
         help="instead: strict builds of the real site at COMMIT and here, alternating (--repeats)",
     )
+    parser.add_argument(
+        "--serve-loop",
+        action="store_true",
+        help="instead: save a one-number change under ./run serve and time it to the page (--repeats)",
+    )
     args = parser.parse_args(argv)
+    if args.serve_loop:
+        times = serve_loop(args.repeats)
+        print("save to page (s): " + ", ".join(f"{t:.1f}" for t in times))
+        print(f"median {statistics.median(times):.1f} s, worst {max(times):.1f} s")
+        return 0
     if args.against:
         print(against(args.against, args.repeats))
         return 0
