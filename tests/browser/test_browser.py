@@ -1036,3 +1036,27 @@ def test_downloaded_chinese_edition_works_from_disk(browser, offline_site):
     assert "/zh/" not in link.get_attribute("href")
     results = pages_of(search(browser, home, "指令微调", home="/zh/index.html"))
     assert any(r.endswith("/zh/methods/instruction-tuning.html") for r in results), results[:3]
+
+
+# Each header of an index table on one line (the sort icon once wrapped to a second), and
+# its counts right-aligned, so digits line up.
+_INDEX_TABLE_JS = """
+const table = document.querySelector("article table");
+const lines = [...table.querySelectorAll("thead th")].map(th => {
+  const s = getComputedStyle(th);
+  const inner = th.getBoundingClientRect().height - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+  return Math.round(inner / parseFloat(s.lineHeight));
+});
+const aligns = [...table.querySelectorAll("tbody td.n")].map(td => getComputedStyle(td).textAlign);
+return {lines, aligns: [...new Set(aligns)], numeric: aligns.length};
+"""
+
+
+@pytest.mark.parametrize("index", ["models", "datasets", "benchmarks"])
+def test_index_tables_have_one_line_headers_and_right_aligned_counts(
+    browser, server, screen, index
+):
+    browser.get(f"{server}/{index}/")
+    shown = browser.execute_script(_INDEX_TABLE_JS)
+    assert set(shown["lines"]) == {1}, shown["lines"]
+    assert shown["numeric"] > 0 and shown["aligns"] == ["right"], shown
