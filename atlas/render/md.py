@@ -23,8 +23,16 @@ _ANY_SPECIAL = re.compile(f"[{re.escape(_SPECIAL)}]")  # most values have none: 
 def esc(value: object) -> str:
     """Escape a value for Markdown or HTML text, on one line."""
     text = "" if value is None else str(value)
-    text = " ".join(text.split())  # newlines and runs of spaces would break tables
-    return text.translate(_TABLE) if _ANY_SPECIAL.search(text) else text
+    done = _escaped.get(text)
+    if done is None:
+        done = " ".join(text.split())  # newlines and runs of spaces would break tables
+        done = done.translate(_TABLE) if _ANY_SPECIAL.search(done) else done
+        if len(_escaped) < 1 << 18:  # the same names and numbers, on page after page
+            _escaped[text] = done
+    return done
+
+
+_escaped: dict[str, str] = {}
 
 
 def esc_block(value: object) -> str:
