@@ -24,7 +24,10 @@ if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
     pytest.skip(f"Chromium not found; {INSTALL_HINT}", allow_module_level=True)
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import TimeoutException  # noqa: E402
+from selenium.common.exceptions import (  # noqa: E402
+    StaleElementReferenceException,
+    TimeoutException,
+)
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -75,17 +78,30 @@ def _answered(driver, query):
     on every key press and shows each answer as it comes, so the list may first show the
     results of "lla" for "llama". Each result's link names the query's terms that it matched
     (?h=, search.highlight) and the result lists the others as missing (<del>); the answer to
-    the whole query is the one whose terms add up to every character typed."""
-    links = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
-    if not links:
+    the whole query is the one whose terms add up to every character typed. A list replaced
+    while it is read (the next answer arriving) is read again."""
+    try:
+        links = _links(driver)
+        if not links:
+            return None
+        matched = parse_qs(urlparse(links[0]).query).get("h", [""])[0].split()
+        missing = [
+            d.get_attribute("textContent")
+            for d in driver.find_elements(
+                By.CSS_SELECTOR, ".md-search-result__item:first-child del"
+            )
+        ]
+    except StaleElementReferenceException:
         return None
-    matched = parse_qs(urlparse(links[0].get_attribute("href")).query).get("h", [""])[0].split()
-    missing = [
-        d.get_attribute("textContent")
-        for d in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item:first-child del")
-    ]
     typed = sum(1 for ch in query if ch.isalnum())
     return links if sum(len(t) for t in matched + missing) >= typed else None
+
+
+def _links(driver):
+    return [
+        a.get_attribute("href")
+        for a in driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
+    ]
 
 
 def _more(browser, shown):
@@ -118,8 +134,10 @@ def search(browser, base, query, home="/", everything=False):
         lambda d: _answered(d, query), f"no results for the whole query {query!r}"
     )
     while everything and _more(browser, len(links)):
-        links = browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
-    return [urlparse(a.get_attribute("href")).path for a in links]
+        links = WebDriverWait(
+            browser, 5, ignored_exceptions=(StaleElementReferenceException,)
+        ).until(_links)
+    return [urlparse(href).path for href in links]
 
 
 def pages_of(results):
