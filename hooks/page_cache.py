@@ -11,11 +11,16 @@ the exports and the search index are still made whole by every build.
 
 `mkdocs build` never uses it (``on_startup`` says which command runs);
 tests/site/test_page_cache.py checks that a rebuild equals a full build, byte for byte.
+
+Python is loaded once per `mkdocs serve`: after an edit of the atlas's code (atlas/, hooks/,
+macros.py) the server would go on running the old code, so the rebuild fails with a warning
+that says to restart it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import sys
 import types
 from dataclasses import dataclass
@@ -29,6 +34,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from atlas import htmlblocks  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.atlas")
 
 #: A template that renders nothing: a page taken from the cache gets its output in on_post_page.
 CACHED_TEMPLATE = "atlas-page-cache.html"
@@ -46,12 +53,25 @@ class Entry:
 
 
 # MkDocs loads a hook once per process, so this outlives the configuration of each rebuild.
-_state: dict = {"serving": False, "environment": None, "pages": {}, "rendered": []}
+_state: dict = {"serving": False, "environment": None, "pages": {}, "rendered": [], "code": None}
 
 
 def on_startup(command, dirty):
     _state["serving"] = command == "serve"
     _state["pages"].clear()
+    _state["code"] = None
+
+
+def _code(config) -> dict[str, str]:
+    """The atlas's Python files and a hash of each (an edit undone is no change)."""
+    project = Path(config.config_file_path).parent
+    files = [project / "macros.py", *(project / "hooks").glob("*.py")]
+    files += (project / "atlas").rglob("*.py")
+    return {
+        f.relative_to(project).as_posix(): hashlib.sha256(f.read_bytes()).hexdigest()
+        for f in files
+        if f.is_file()
+    }
 
 
 def _environment(config) -> str:
@@ -69,6 +89,14 @@ def _environment(config) -> str:
 
 def on_config(config):
     if _state["serving"]:
+        code = _code(config)
+        started = _state["code"] = _state["code"] or code
+        changed = sorted(f for f in code.keys() | started.keys() if code.get(f) != started.get(f))
+        if changed:
+            log.warning(
+                f"{', '.join(changed)} changed: mkdocs serve keeps the Python it started with;"
+                " stop it and run ./run serve again to use the new code"
+            )
         environment = _environment(config)
         if environment != _state["environment"]:
             _state["pages"].clear()

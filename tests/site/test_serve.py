@@ -105,3 +105,20 @@ def test_errors_are_shown_every_time_and_the_server_survives_them(project):
         assert server.proc.poll() is None
     finally:
         server.close()
+
+
+def test_a_code_edit_during_serve_says_to_restart_and_undoing_it_builds_again(project):
+    server = Server(project)
+    try:
+        code = project / "atlas/render/family.py"
+        original = code.read_text(encoding="utf-8")
+        code.write_text(original + "\n# an edit\n", encoding="utf-8")
+        server.wait_log("atlas/render/family.py changed: mkdocs serve keeps the Python")
+        server.wait_log("Aborted with")  # strict: the served site stays as it was
+        assert server.proc.poll() is None
+        built = sum("Documentation built" in line for line in server.log)
+        code.write_text(original, encoding="utf-8")  # the same bytes again: no change
+        server.wait_log("Documentation built", count=built + 1)
+        server.wait_page("/models/toy/", "40.5")
+    finally:
+        server.close()
