@@ -46,6 +46,14 @@ def mkdocs_build(
     )
 
 
+def edit(project: Path, file: str, old: str, new: str) -> None:
+    """Replace the first ``old`` in a project's file; a scenario whose text is gone fails."""
+    path = project / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"scenario does not apply: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def make_project(dest: Path, data: Path = FIXTURES / "valid" / "data") -> Path:
     """A complete site project (config, macros, library, static pages) around ``data``.
 

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS, build_env, make_project
+from conftest import MKDOCS, build_env, edit, make_project
 
 RESULTS = "data/results/doe2023toy.yaml"
 
@@ -79,24 +79,17 @@ def project(tmp_path):
     return make_project(tmp_path / "project")
 
 
-def _edit(project: Path, path: str, old: str, new: str) -> None:
-    file = project / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_errors_are_shown_every_time_and_the_server_survives_them(project):
     server = Server(project)
     try:
-        _edit(project, RESULTS, "value: 40.5", 'value: "forty"')
+        edit(project, RESULTS, "value: 40.5", 'value: "forty"')
         server.wait_log(f"{RESULTS}:3: results[0].value")
         (project / RESULTS).write_text((project / RESULTS).read_text(encoding="utf-8"))
         server.wait_log(f"{RESULTS}:3: results[0].value", count=2)  # saved twice, shown twice
-        _edit(project, RESULTS, 'value: "forty"', "value: 42.5")
+        edit(project, RESULTS, 'value: "forty"', "value: 42.5")
         server.wait_page("/models/toy/", "42.5")
         page = project / "docs/models/toy.md"
-        _edit(project, "docs/models/toy.md", 'family_page("toy")', 'family_page("toyy")')
+        edit(project, "docs/models/toy.md", 'family_page("toy")', 'family_page("toyy")')
         server.wait_log('docs/models/toy.md:5: family_page("toyy")')
         time.sleep(1)
         assert server.proc.poll() is None  # MkDocs holds requests until the next good build

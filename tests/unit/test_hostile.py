@@ -12,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, edit
 
 from atlas.errors import CatalogError
 from atlas.load import load_catalog
@@ -23,13 +23,6 @@ B = "data/benchmarks/toybench.yaml"
 S = "data/sources.yaml"
 URL = 'code: "https://example.org/code"'
 OBJ = 'objective: "next-token prediction"'
-
-
-def edit(project: Path, file: str, old: str, new: str) -> None:
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"scenario does not apply: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def errors_of(project: Path) -> list[str]:

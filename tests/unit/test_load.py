@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, edit
 from pydantic import ValidationError
 
 from atlas.errors import CatalogError
@@ -38,13 +38,6 @@ def test_catalog_is_immutable():
         c.families["new"] = None  # type: ignore[index]
     with pytest.raises(ValidationError):
         c.variants["toy-7b"].parameters = 1  # type: ignore[misc]
-
-
-def edit(project: Path, file: str, old: str, new: str) -> None:
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"scenario does not apply: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def load_errors(project: Path) -> list[str]:
